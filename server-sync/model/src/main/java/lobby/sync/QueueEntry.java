@@ -1,0 +1,8 @@
+package lobby.sync;
+
+import java.time.Instant;
+
+/** One line of the site-wide queue as the back office lists it. */
+public record QueueEntry(String ticketId, String number, String kind, String advisorId, String advisorName,
+                         int desk, String maskedPlate, String status, Instant issuedAt, String kioskId) {
+}

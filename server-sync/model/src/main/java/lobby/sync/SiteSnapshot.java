@@ -1,0 +1,23 @@
+package lobby.sync;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
+
+/**
+ * Everything a kiosk needs to check people in on its own: the site, its roster and the day's
+ * appointments, and the key that verifies appointment QR codes offline.
+ *
+ * @param qrKey base64 of the site's QR signing key
+ * @param statusBaseUrl where a ticket's live status page lives: {@code <statusBaseUrl>/<ticket id>}
+ */
+public record SiteSnapshot(String siteId, String siteName, LocalDate day, Instant serverTime,
+                           String qrKey, String statusBaseUrl, List<Advisor> advisors,
+                           List<Appointment> appointments) {
+    public SiteSnapshot {
+        advisors = List.copyOf(advisors);
+        appointments = List.copyOf(appointments);
+    }
+}
