@@ -8,6 +8,7 @@ import java.util.Objects;
  * A queue ticket as issued by a kiosk. The id is created once, with the check-in, and is what
  * the back office de-duplicates on; the number is what the customer reads.
  *
+ * @param advisorId     null when nobody was on the roster to assign: the next free advisor takes it
  * @param appointmentId null for a walk-in
  * @param plate         null when the customer gave none
  * @param estimatedWaitMinutes the estimate printed on the ticket
@@ -22,7 +23,6 @@ public record Ticket(String id, String siteId, String kioskId, LocalDate day, St
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(advisorId, "advisorId");
         Objects.requireNonNull(issuedAt, "issuedAt");
     }
 

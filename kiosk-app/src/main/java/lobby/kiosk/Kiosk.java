@@ -1,0 +1,131 @@
+package lobby.kiosk;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import lobby.checkin.Advisor;
+import lobby.device.DeviceHealth;
+import lobby.kiosk.checkin.CheckInDesk;
+import lobby.kiosk.store.KioskStore;
+import lobby.kiosk.sync.BackOfficeClient;
+import lobby.kiosk.sync.SyncAgent;
+import lobby.lamp.CallLamps;
+import lobby.lamp.LampConfig;
+import lobby.lamp.Pi4jCallLamps;
+import lobby.printer.SerialTicketPrinter;
+import lobby.printer.SimulatedTicketPrinter;
+import lobby.printer.TicketPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running kiosk: its store, sync, devices and check-in desk, wired from one configuration.
+ * Screens and the console sit on top; tests start it exactly as the launcher does.
+ */
+public final class Kiosk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
+
+    private final KioskConfig config;
+    private final KioskStore store;
+    private final SyncAgent sync;
+    private final TicketPrinter printer;
+    private final CallLamps lamps;
+    private final CheckInDesk desk;
+
+    private Kiosk(KioskConfig config, KioskStore store, SyncAgent sync, TicketPrinter printer, CallLamps lamps,
+                  Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.sync = sync;
+        this.printer = printer;
+        this.lamps = lamps;
+        this.desk = new CheckInDesk(config.siteId(), config.kioskId(), store, printer, lamps, sync::kick, clock);
+    }
+
+    /**
+     * Starts everything; never fails because a device or the back office is missing (that is
+     * logged and shown as health), only when the configuration or the store is unusable.
+     *
+     * @param deviceOutput where the simulated printer and lamps show what they do
+     */
+    public static Kiosk start(KioskConfig config, Clock clock, Consumer<String> deviceOutput) {
+        LOG.info("kiosk {} of site {}: printer {} ({}), lamps {}, back office {}", config.kioskId(),
+                config.siteId(), config.printerDriver(),
+                config.printerDriver().equals("simulated") ? "simulated" : config.printer().port(),
+                config.lampDriver(), config.backOffice());
+        KioskStore store = KioskStore.open(config.dataDir().resolve("kiosk.db"));
+        SyncAgent sync = new SyncAgent(new BackOfficeClient(config.backOffice()), store, config.siteId(),
+                config.kioskId(), clock);
+        sync.start(config.syncInterval());
+        TicketPrinter printer = printer(config, deviceOutput);
+        DeviceHealth printerHealth = printer.health();
+        if (printerHealth.state() == DeviceHealth.State.OFFLINE) {
+            LOG.warn("ticket printer not ready at start-up: {}", printerHealth);
+        }
+        CallLamps lamps = lamps(config, store, deviceOutput);
+        return new Kiosk(config, store, sync, printer, lamps, clock);
+    }
+
+    private static TicketPrinter printer(KioskConfig config, Consumer<String> out) {
+        return switch (config.printerDriver()) {
+            case "simulated" -> new SimulatedTicketPrinter(out);
+            case "usb-file" -> SerialTicketPrinter.usbFile(config.printer());
+            default -> new SerialTicketPrinter(config.printer());
+        };
+    }
+
+    /** Pins from the configuration, or else from the roster the back office sent. */
+    private static CallLamps lamps(KioskConfig config, KioskStore store, Consumer<String> out) {
+        Map<Integer, Integer> pins = new HashMap<>(config.lampPins());
+        if (pins.isEmpty()) {
+            for (Advisor a : store.roster().advisors()) {
+                pins.putIfAbsent(a.desk(), a.lampPin());
+            }
+        }
+        if (pins.isEmpty()) {
+            LOG.warn("no lamp pins configured and no roster received yet: lamps stay dark until restart");
+        }
+        LampConfig lampConfig = new LampConfig(pins, config.lampsActiveLow());
+        return config.lampDriver().equals("gpiod")
+                ? Pi4jCallLamps.onGpiod(lampConfig, out)
+                : Pi4jCallLamps.onMockPlatform(lampConfig, out);
+    }
+
+    public CheckInDesk desk() {
+        return desk;
+    }
+
+    public KioskStore store() {
+        return store;
+    }
+
+    public SyncAgent sync() {
+        return sync;
+    }
+
+    public TicketPrinter printer() {
+        return printer;
+    }
+
+    public CallLamps lamps() {
+        return lamps;
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    /** The shop's name as the back office gave it, for the screens. */
+    public String siteName() {
+        return store.roster().site().map(s -> s.name()).orElse("");
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        lamps.close();
+        printer.close();
+        store.close();
+    }
+}

@@ -1,0 +1,79 @@
+package lobby.kiosk;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import lobby.kiosk.console.ConsoleKiosk;
+import lobby.kiosk.ui.KioskApp;
+
+/**
+ * Starts the kiosk. Deliberately not a JavaFX Application, so the same jar runs with a
+ * display (the window) or without one (the console) and JavaFX loads only when needed.
+ */
+public final class KioskMain {
+    static final String DEFAULT_CONFIG = "/etc/lobby-kiosk/kiosk.properties";
+
+    private KioskMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path configFile = Path.of(DEFAULT_CONFIG);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    System.out.println("usage: kiosk [--config FILE]   (default " + DEFAULT_CONFIG + ")");
+                    System.out.println("Settings: site, kiosk, data, backoffice, devices=simulated|hardware,");
+                    System.out.println("  printer.driver/port/baud/databits/parity/flow, lamps.driver/pins/active-low,");
+                    System.out.println("  sync.interval-s, idle-timeout-s, ui=auto|window|console");
+                    return;
+                }
+                case "--config" -> {
+                    if (i + 1 >= args.length) {
+                        fail("--config needs a file");
+                    }
+                    configFile = Path.of(args[++i]);
+                }
+                default -> fail("unknown argument '" + args[i] + "' (try --help)");
+            }
+        }
+        if (!Files.isReadable(configFile)) {
+            fail("configuration file " + configFile + " not found or not readable");
+        }
+        KioskConfig config;
+        try {
+            config = KioskConfig.load(configFile);
+        } catch (IllegalArgumentException e) {
+            fail("bad configuration: " + e.getMessage());
+            return;
+        }
+        run(config);
+    }
+
+    /** Runs a kiosk until its window closes or its console input ends. */
+    public static void run(KioskConfig config) throws Exception {
+        try (Kiosk kiosk = Kiosk.start(config, Clock.systemDefaultZone(), System.out::println)) {
+            if (useWindow(config)) {
+                KioskApp.show(kiosk);
+            } else {
+                new ConsoleKiosk(kiosk.desk(), new BufferedReader(new InputStreamReader(System.in,
+                        StandardCharsets.UTF_8)), System.out).run();
+            }
+        }
+    }
+
+    static boolean useWindow(KioskConfig config) {
+        return switch (config.ui()) {
+            case "window" -> true;
+            case "console" -> false;
+            default -> System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        };
+    }
+
+    private static void fail(String message) {
+        System.err.println("kiosk: " + message);
+        System.exit(2);
+    }
+}

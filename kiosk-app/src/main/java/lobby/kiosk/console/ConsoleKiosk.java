@@ -1,0 +1,91 @@
+package lobby.kiosk.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import lobby.checkin.VisitKind;
+import lobby.kiosk.checkin.CheckInDesk;
+import lobby.kiosk.checkin.ScanOutcome;
+
+/**
+ * The kiosk without a display: each line read is what a scanner (in serial or keyboard mode)
+ * would send, a QR payload or a plate; {@code walkin KIND [lounge|leave]} takes a walk-in
+ * ticket. Used by the demo on a machine with no screen and by technicians over SSH.
+ */
+public final class ConsoleKiosk {
+    private final CheckInDesk desk;
+    private final BufferedReader in;
+    private final PrintStream out;
+
+    public ConsoleKiosk(CheckInDesk desk, BufferedReader in, PrintStream out) {
+        this.desk = desk;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Reads until end of input or "quit". */
+    public void run() throws IOException {
+        out.println("扫描预约二维码或输入车牌，回车确认；没有预约请输入 walkin 加业务类型。");
+        out.println("Scan an appointment QR code or type a plate, then Enter; without an appointment type "
+                + "'walkin <kind> [lounge|leave]', kinds: " + kinds() + ". 'quit' ends.");
+        String line;
+        while ((line = in.readLine()) != null) {
+            String input = line.strip();
+            if (input.isEmpty()) {
+                continue;
+            }
+            if (input.equalsIgnoreCase("quit") || input.equalsIgnoreCase("exit")) {
+                break;
+            }
+            handle(input);
+        }
+    }
+
+    void handle(String input) {
+        String[] words = input.split("\\s+");
+        if (words[0].equalsIgnoreCase("walkin") || words[0].equals("取号")) {
+            Optional<VisitKind> kind = words.length > 1 ? kind(words[1]) : Optional.of(VisitKind.ENQUIRY);
+            if (kind.isEmpty()) {
+                out.println("不认识的业务类型 / unknown kind '" + words[1] + "'; kinds: " + kinds());
+                return;
+            }
+            boolean lounge = words.length < 3 || !words[2].equalsIgnoreCase("leave");
+            show(desk.walkIn(kind.get(), lounge, null));
+            return;
+        }
+        show(desk.scan(input));
+    }
+
+    private void show(ScanOutcome outcome) {
+        if (outcome instanceof ScanOutcome.Issued t) {
+            String advisor = t.advisor() == null ? "下一位空闲顾问 / next free advisor"
+                    : t.advisor().name() + " " + t.advisor().desk() + "号台 / desk " + t.advisor().desk();
+            out.printf("%s票号 TICKET %s | %s | %s | 预计等待 wait ~%d min%n",
+                    t.existing() ? "您已签到 Already checked in: " : "", t.ticket().number(),
+                    t.ticket().kind().chinese() + " " + t.ticket().kind().english(), advisor,
+                    t.ticket().estimatedWaitMinutes());
+            if (!t.print().printed()) {
+                out.println("!! 打印失败，请记下票号 / printing failed, please note your number: "
+                        + t.print().message());
+            }
+        } else if (outcome instanceof ScanOutcome.Refused r) {
+            out.println(r.why().chinese());
+            out.println(r.why().english());
+            out.println("→ walkin <kind> " + (r.plate() == null ? "" : "(plate " + r.plate() + ")"));
+        }
+    }
+
+    static Optional<VisitKind> kind(String word) {
+        String w = word.toUpperCase(Locale.ROOT);
+        return Arrays.stream(VisitKind.values())
+                .filter(k -> k.name().startsWith(w) || k.chinese().equals(word))
+                .findFirst();
+    }
+
+    private static String kinds() {
+        return String.join(", ", Arrays.stream(VisitKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+    }
+}

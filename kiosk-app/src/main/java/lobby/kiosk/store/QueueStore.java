@@ -1,0 +1,130 @@
+package lobby.kiosk.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
+import lobby.checkin.Ticket;
+import lobby.checkin.VisitKind;
+import lobby.queue.AdvisorChoice;
+import lobby.queue.WaitEstimate;
+import lobby.sync.CheckInOp;
+
+/**
+ * The kiosk's queue. {@link #checkIn} is the heart of the kiosk: number, advisor, ticket and
+ * outbox entry in one transaction, so a number is never handed out that the store does not hold.
+ */
+public final class QueueStore {
+    /**
+     * Tickets older than this no longer count as waiting for the wait estimate. Until the
+     * back office streams advisors' progress to the kiosk, this stands in for "served".
+     */
+    static final Duration STILL_WAITING = Duration.ofMinutes(90);
+
+    private final KioskStore db;
+
+    QueueStore(KioskStore db) {
+        this.db = db;
+    }
+
+    /** A customer about to get a ticket. */
+    public record NewCheckIn(String siteId, String kioskId, LocalDate day, Instant now, VisitKind kind,
+                             Appointment appointment, String plate, boolean waitInLounge) {
+    }
+
+    /** What the store did: a new ticket, or the ticket this appointment already has. */
+    public record Issued(Ticket ticket, Optional<Advisor> advisor, boolean existing) {
+    }
+
+    public Issued checkIn(NewCheckIn in) {
+        return db.inTransaction("check-in", c -> {
+            if (in.appointment() != null) {
+                Optional<Ticket> existing = ticketWhere(c, "appointment_id = ?", in.appointment().id());
+                if (existing.isPresent()) {
+                    String adv = existing.get().advisorId();
+                    return new Issued(existing.get(), RosterStore.advisors(c).stream()
+                            .filter(a -> a.id().equals(adv)).findFirst(), true);
+                }
+            }
+            List<Advisor> roster = RosterStore.advisors(c);
+            String booked = in.appointment() == null ? null : in.appointment().advisorId();
+            String lastTurn = KioskStore.query(c, "SELECT value FROM meta WHERE key = 'turn.last'",
+                    rs -> rs.next() ? rs.getString(1) : null);
+            Optional<Advisor> advisor = AdvisorChoice.choose(booked, roster, lastTurn);
+            boolean tookTurn = advisor.isPresent() && !advisor.get().id().equals(booked);
+            if (tookTurn) {
+                KioskStore.putMeta(c, "turn.last", advisor.get().id());
+            }
+            String advisorId = advisor.map(Advisor::id).orElse(null);
+            int ahead = KioskStore.query(c, "SELECT COUNT(*) FROM tickets WHERE day = ? AND advisor_id IS ? "
+                    + "AND issued_at > ?", rs -> rs.getInt(1), in.day(), advisorId,
+                    in.now().minus(STILL_WAITING));
+            char series = Ticket.series(in.kind(), in.appointment() != null);
+            int sequence = nextNumber(c, in.day(), series);
+            Ticket ticket = new Ticket(UUID.randomUUID().toString(), in.siteId(), in.kioskId(), in.day(),
+                    Ticket.number(series, sequence), in.kind(), advisorId,
+                    in.appointment() == null ? null : in.appointment().id(), in.plate(), in.waitInLounge(),
+                    in.now(), WaitEstimate.minutes(ahead, WaitEstimate.DEFAULT_RECEPTION_TIME));
+            KioskStore.update(c, "INSERT INTO tickets(id, site_id, kiosk_id, day, number, kind, advisor_id,"
+                            + " appointment_id, plate, lounge, issued_at, est_wait_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    ticket.id(), ticket.siteId(), ticket.kioskId(), ticket.day(), ticket.number(), ticket.kind(),
+                    ticket.advisorId(), ticket.appointmentId(), ticket.plate(), ticket.waitInLounge(),
+                    ticket.issuedAt(), ticket.estimatedWaitMinutes());
+            long seq = OutboxStore.nextSeq(c);
+            OutboxStore.append(c, new CheckInOp(UUID.randomUUID().toString(), in.kioskId(), seq, ticket), in.now());
+            return new Issued(ticket, advisor, false);
+        });
+    }
+
+    /** Records whether the ticket came out of the printer (for staff, and for a reprint). */
+    public void recordPrint(String ticketId, boolean printed, String detail) {
+        db.inTransaction("recording the print of " + ticketId, c -> KioskStore.update(c,
+                "UPDATE tickets SET printed = ?, print_detail = ? WHERE id = ?", printed, detail, ticketId));
+    }
+
+    public Optional<Ticket> ticket(String id) {
+        return db.inTransaction("reading ticket " + id, c -> ticketWhere(c, "id = ?", id));
+    }
+
+    public List<Ticket> tickets(LocalDate day) {
+        return db.query(SELECT_TICKET + " WHERE day = ? ORDER BY issued_at, number", rs -> {
+            List<Ticket> list = new java.util.ArrayList<>();
+            while (rs.next()) {
+                list.add(ticket(rs));
+            }
+            return list;
+        }, day);
+    }
+
+    public boolean printed(String ticketId) {
+        return db.query("SELECT printed FROM tickets WHERE id = ?", rs -> rs.next() && rs.getInt(1) == 1, ticketId);
+    }
+
+    private static int nextNumber(Connection c, LocalDate day, char series) throws SQLException {
+        KioskStore.update(c, "INSERT INTO counters(day, series, last) VALUES (?, ?, 1) "
+                + "ON CONFLICT(day, series) DO UPDATE SET last = last + 1", day, String.valueOf(series));
+        return KioskStore.query(c, "SELECT last FROM counters WHERE day = ? AND series = ?",
+                rs -> rs.getInt(1), day, String.valueOf(series));
+    }
+
+    private static final String SELECT_TICKET = "SELECT id, site_id, kiosk_id, day, number, kind, advisor_id,"
+            + " appointment_id, plate, lounge, issued_at, est_wait_min FROM tickets";
+
+    private static Optional<Ticket> ticketWhere(Connection c, String where, Object arg) throws SQLException {
+        return KioskStore.query(c, SELECT_TICKET + " WHERE " + where,
+                rs -> rs.next() ? Optional.of(ticket(rs)) : Optional.<Ticket>empty(), arg);
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
+        return new Ticket(rs.getString(1), rs.getString(2), rs.getString(3), LocalDate.parse(rs.getString(4)),
+                rs.getString(5), VisitKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getInt(10) == 1, Instant.parse(rs.getString(11)), rs.getInt(12));
+    }
+}

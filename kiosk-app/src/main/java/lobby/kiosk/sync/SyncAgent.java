@@ -1,0 +1,136 @@
+package lobby.kiosk.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import lobby.kiosk.store.KioskStore;
+import lobby.sync.CheckInOp;
+import lobby.sync.PushBatch;
+import lobby.sync.PushResult;
+import lobby.sync.SiteSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the kiosk's store and the back office in step on one background thread: pulls the
+ * site's snapshot, and drains the outbox after every check-in and on a timer. Being offline
+ * is a state, not an error: check-ins go on from the local store and drain later.
+ */
+public final class SyncAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
+    static final Duration SNAPSHOT_EVERY = Duration.ofMinutes(5);
+
+    private final BackOfficeClient client;
+    private final KioskStore store;
+    private final String siteId;
+    private final String kioskId;
+    private final Clock clock;
+    private final ScheduledExecutorService worker;
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile SyncStatus status = new SyncStatus(false, null, 0, "not yet synchronised");
+
+    public SyncAgent(BackOfficeClient client, KioskStore store, String siteId, String kioskId, Clock clock) {
+        this.client = client;
+        this.store = store;
+        this.siteId = siteId;
+        this.kioskId = kioskId;
+        this.clock = clock;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One attempt to fetch the snapshot now (at start-up), then periodic work in the background. */
+    public SyncStatus start(Duration drainEvery) {
+        refreshSnapshot();
+        worker.scheduleWithFixedDelay(this::refreshSnapshot, SNAPSHOT_EVERY.toMillis(), SNAPSHOT_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::drain, 0, drainEvery.toMillis(), TimeUnit.MILLISECONDS);
+        return status;
+    }
+
+    /** Asks for a drain soon; cheap to call after every write. */
+    public void kick() {
+        if (drainQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                drainQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    public boolean refreshSnapshot() {
+        try {
+            SiteSnapshot snapshot = client.snapshot(siteId);
+            store.roster().replace(snapshot, clock.instant());
+            LOG.info("snapshot of site {}: {} advisors, {} appointments for {}", siteId,
+                    snapshot.advisors().size(), snapshot.appointments().size(), snapshot.day());
+            status = new SyncStatus(true, clock.instant(), store.outbox().pendingCount(), "");
+            return true;
+        } catch (SyncException e) {
+            offline(e);
+            return false;
+        }
+    }
+
+    /** Sends everything pending, batch by batch, until the outbox is empty or the server is unreachable. */
+    void drain() {
+        try {
+            boolean reached = false;
+            while (true) {
+                List<CheckInOp> ops = store.outbox().pending(PushBatch.MAX_OPS);
+                if (ops.isEmpty()) {
+                    break;
+                }
+                reached = true;
+                PushResult result = client.push(new PushBatch(kioskId, ops));
+                store.outbox().acknowledge(result.applied(), clock.instant());
+                result.rejected().forEach(r -> LOG.error("back office refused op {}: {}", r.opId(), r.reason()));
+                if (result.applied().isEmpty()) {
+                    break; // nothing moved: do not spin; the timer tries again
+                }
+            }
+            // An empty outbox says nothing about the network: only a push that got through does.
+            status = reached ? new SyncStatus(true, clock.instant(), store.outbox().pendingCount(), "")
+                    : new SyncStatus(status.online(), status.lastSuccess(), 0, status.problem());
+        } catch (SyncException e) {
+            offline(e);
+        } catch (RuntimeException e) {
+            LOG.error("sync failed unexpectedly", e);
+            status = new SyncStatus(false, status.lastSuccess(), store.outbox().pendingCount(), e.toString());
+        }
+    }
+
+    private void offline(SyncException e) {
+        int pending = store.outbox().pendingCount();
+        if (status.online() || status.lastSuccess() == null) {
+            LOG.warn("back office unreachable, working offline ({} pending): {}", pending, e.getMessage());
+        }
+        status = new SyncStatus(false, status.lastSuccess(), pending, e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the technician screen and the heartbeat show. */
+    public record SyncStatus(boolean online, Instant lastSuccess, int pending, String problem) {
+    }
+}

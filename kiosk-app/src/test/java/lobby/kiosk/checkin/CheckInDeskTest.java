@@ -1,0 +1,159 @@
+package lobby.kiosk.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
+import lobby.checkin.AppointmentCode;
+import lobby.checkin.Duty;
+import lobby.checkin.VisitKind;
+import lobby.kiosk.store.KioskStore;
+import lobby.sync.SiteSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckInDeskTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T01:30:00Z"), SHANGHAI);
+    private static final LocalDate TODAY = LocalDate.now(CLOCK);
+    private static final byte[] KEY = "demo-key-0123456789".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+    private KioskStore store;
+    private final RecordingDevices.Printer printer = new RecordingDevices.Printer();
+    private final RecordingDevices.Lamps lamps = new RecordingDevices.Lamps();
+    private final AtomicInteger syncKicks = new AtomicInteger();
+    private CheckInDesk desk;
+
+    @BeforeEach
+    void setUp() {
+        store = KioskStore.open(dir.resolve("kiosk.db"));
+        List<Advisor> advisors = List.of(
+                new Advisor("li", "李娜", 1, 17, Duty.ON_DUTY),
+                new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY),
+                new Advisor("zhao", "赵敏", 3, 22, Duty.LUNCH));
+        List<Appointment> appointments = List.of(
+                new Appointment("A1", "gz", TODAY, LocalTime.of(9, 30), "粤B10345", "张伟", VisitKind.MAINTENANCE, "wang"),
+                new Appointment("A2", "gz", TODAY.plusDays(1), LocalTime.of(10, 0), "粤A88888", "陈静", VisitKind.REPAIR, "li"));
+        store.roster().replace(new SiteSnapshot("gz", "星辰汽车", TODAY, CLOCK.instant(),
+                Base64.getEncoder().encodeToString(KEY), "http://bo/t", advisors, appointments), CLOCK.instant());
+        desk = new CheckInDesk("gz", "k1", store, printer, lamps, syncKicks::incrementAndGet, CLOCK);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @Test
+    void scannedAppointmentGetsTheBookedAdvisorATicketAndALamp() {
+        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class,
+                desk.scan(AppointmentCode.payload("gz", "A1", KEY)));
+        assertEquals("A001", issued.ticket().number());
+        assertEquals("wang", issued.advisor().id());
+        assertTrue(lamps.isLit(2), "desk 2 lamp lit");
+        assertEquals(1, printer.printed.size());
+        String ticketText = String.join("\n", printer.printed.get(0).lines());
+        assertTrue(ticketText.contains("王强") && ticketText.contains("2号台"), ticketText);
+        assertTrue(ticketText.contains("粤B·***45"), "masked plate on the ticket: " + ticketText);
+        assertEquals("http://bo/t/" + issued.ticket().id(), printer.printed.get(0).qrText());
+        assertEquals(1, store.outbox().pendingCount());
+        assertEquals(1, syncKicks.get());
+    }
+
+    @Test
+    void secondScanShowsTheExistingTicketInsteadOfASecond() {
+        String code = AppointmentCode.payload("gz", "A1", KEY);
+        ScanOutcome.Issued first = (ScanOutcome.Issued) desk.scan(code);
+        ScanOutcome.Issued again = assertInstanceOf(ScanOutcome.Issued.class, desk.scan(code));
+        assertTrue(again.existing());
+        assertEquals(first.ticket(), again.ticket());
+        assertEquals(1, printer.printed.size(), "printed once");
+        assertEquals(1, store.outbox().pendingCount());
+        assertEquals(1, store.queue().tickets(TODAY).size());
+    }
+
+    @Test
+    void typedPlateFindsTheAppointmentDespiteLetterODigitZeroMixUp() {
+        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class, desk.scan("粤B1O345"));
+        assertEquals("A1", issued.ticket().appointmentId());
+    }
+
+    @Test
+    void unknownPlateIsOfferedTheWalkInPathWithThePlateCarriedOver() {
+        ScanOutcome.Refused refused = assertInstanceOf(ScanOutcome.Refused.class, desk.scan("粤B99999"));
+        assertEquals("粤B99999", refused.plate());
+        assertTrue(refused.why().english().contains("walk-in"), refused.why().english());
+        assertTrue(printer.printed.isEmpty());
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndNoTicket() {
+        assertTrue(refusal("https://weixin.qq.com/r/abc").english().contains("not one of our appointment codes"));
+        assertTrue(refusal("LKA1.gz.A1").english().contains("could not be read"));
+        String forged = AppointmentCode.payload("gz", "A1", "wrong key".getBytes(StandardCharsets.UTF_8));
+        assertTrue(refusal(forged).english().contains("not an appointment at this shop"));
+        assertTrue(refusal("粤B12").english().contains("7 characters"));
+        assertTrue(refusal(AppointmentCode.payload("gz", "A2", KEY)).english().contains("not today"));
+        assertTrue(refusal(AppointmentCode.payload("gz", "NOPE", KEY)).english().contains("not found"));
+        assertEquals(0, store.queue().tickets(TODAY).size());
+        assertEquals(0, store.outbox().pendingCount());
+    }
+
+    @Test
+    void walkInsTakeTurnsAmongAdvisorsOnDuty() {
+        ScanOutcome.Issued a = (ScanOutcome.Issued) desk.walkIn(VisitKind.REPAIR, true, null);
+        ScanOutcome.Issued b = (ScanOutcome.Issued) desk.walkIn(VisitKind.ENQUIRY, false, null);
+        ScanOutcome.Issued c = (ScanOutcome.Issued) desk.walkIn(VisitKind.BREAKDOWN, true, null);
+        assertEquals(List.of("li", "wang", "li"), List.of(a.advisor().id(), b.advisor().id(), c.advisor().id()));
+        assertEquals(List.of("B001", "B002", "U001"), List.of(a.ticket().number(), b.ticket().number(),
+                c.ticket().number()));
+        assertEquals(8, c.ticket().estimatedWaitMinutes(), "one customer ahead of the third at li's desk");
+        assertEquals(List.of(1, 2, 1), lamps.calls);
+    }
+
+    @Test
+    void aFailedPrintStillGivesTheCustomerANumberAndIsRecorded() {
+        printer.failure = "paper out";
+        ScanOutcome.Issued issued = (ScanOutcome.Issued) desk.walkIn(VisitKind.MAINTENANCE, true, "粤B12345");
+        assertFalse(issued.print().printed());
+        assertEquals("paper out", issued.print().message());
+        assertFalse(store.queue().printed(issued.ticket().id()));
+        assertEquals(1, store.outbox().pendingCount(), "the ticket still travels to the back office");
+    }
+
+    @Test
+    void anAppointmentWhosePrintFailedIsPrintedWhenScannedAgain() {
+        String code = AppointmentCode.payload("gz", "A1", KEY);
+        printer.failure = "cover open";
+        ScanOutcome.Issued first = (ScanOutcome.Issued) desk.scan(code);
+        assertFalse(first.print().printed());
+        printer.failure = null;
+        ScanOutcome.Issued again = (ScanOutcome.Issued) desk.scan(code);
+        assertTrue(again.existing());
+        assertTrue(again.print().printed());
+        assertEquals(first.ticket().number(), printer.printed.get(0).number());
+        assertTrue(store.queue().printed(first.ticket().id()));
+        assertEquals(1, store.outbox().pendingCount());
+    }
+
+    private Message refusal(String input) {
+        return assertInstanceOf(ScanOutcome.Refused.class, desk.scan(input)).why();
+    }
+}

@@ -1,0 +1,47 @@
+package lobby.kiosk.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import lobby.backoffice.BackOfficeServer;
+import lobby.kiosk.KioskConfig;
+import lobby.kiosk.KioskMain;
+
+/**
+ * The demo behind {@code ./mvnw -Pdemo}: a back office on localhost with a seeded demo site
+ * (its SQLite file and QR codes under the data folder), and a kiosk on simulated devices:
+ * the window when a display is present, otherwise the console reading scans line by line.
+ * It lives with the tests because it starts the back office in-process; nothing of it ships.
+ */
+public final class DemoMain {
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "target/demo-data").toAbsolutePath();
+        int port = Integer.getInteger("demo.port", 8080);
+        BackOfficeServer server = BackOfficeServer.start(data.resolve("backoffice"), port, true);
+        try {
+            String url = "http://127.0.0.1:" + server.port();
+            Path qr = data.resolve("backoffice").resolve("qr");
+            System.out.println();
+            System.out.println("== Back office: " + url + "   (queue: " + url + "/api/sites/demo/queue)");
+            System.out.println("== Appointment QR codes: " + qr + " (PNG); their payloads and plates:");
+            Path list = qr.resolve("appointments.txt");
+            if (Files.exists(list)) {
+                Files.readAllLines(list).forEach(l -> System.out.println("   " + l));
+            }
+            System.out.println();
+            KioskConfig config = KioskConfig.from(Map.of(
+                    "site", "demo",
+                    "kiosk", "demo-kiosk-1",
+                    "data", data.resolve("kiosk").toString(),
+                    "backoffice", url,
+                    "devices", "simulated",
+                    "ui", System.getProperty("demo.ui", "auto")));
+            KioskMain.run(config);
+        } finally {
+            server.stop();
+        }
+    }
+}

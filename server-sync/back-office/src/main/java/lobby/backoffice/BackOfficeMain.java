@@ -1,0 +1,52 @@
+package lobby.backoffice;
+
+import java.io.PrintStream;
+
+/**
+ * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo]}. Prints one line
+ * "Back office listening on http://localhost:PORT" once it serves (scripts and the kiosk demo
+ * wait for it), then runs until stopped. Exit codes: 0 help, 1 could not start, 2 bad arguments.
+ */
+public final class BackOfficeMain {
+    static final String LISTENING = "Back office listening on ";
+    static final int EXIT_CANNOT_START = 1;
+    static final int EXIT_USAGE = 2;
+
+    private BackOfficeMain() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine.Parsed parsed = CommandLine.parse(args);
+        if (parsed instanceof CommandLine.Help) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        if (parsed instanceof CommandLine.Invalid invalid) {
+            System.err.println("back office: " + invalid.message());
+            System.err.print(CommandLine.USAGE);
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        CommandLine.Run run = (CommandLine.Run) parsed;
+        BackOfficeServer server;
+        try {
+            server = BackOfficeServer.start(run.dataDir(), run.port(), run.seedDemo());
+        } catch (RuntimeException e) {
+            System.err.println("back office: cannot start on port " + run.port() + " with data in "
+                    + run.dataDir().toAbsolutePath() + ": " + e.getMessage());
+            System.exit(EXIT_CANNOT_START);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "back-office-shutdown"));
+        report(server, System.out);
+    }
+
+    static void report(BackOfficeServer server, PrintStream out) {
+        out.println("Database: " + server.store().file().toAbsolutePath());
+        server.demo().ifPresent(demo -> out.println("Demo site \"" + demo.siteId() + "\": " + demo.codes().size()
+                + " appointment QR codes for " + demo.day() + " in " + demo.qrFolder().toAbsolutePath()
+                + " (payloads listed in " + demo.listing().getFileName() + ")"));
+        out.println(LISTENING + server.baseUrl());
+        out.flush();
+    }
+}

@@ -1,0 +1,127 @@
+package lobby.backoffice.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
+import lobby.sync.PushBatch;
+import lobby.sync.PushResult;
+import lobby.sync.QueueEntry;
+import lobby.sync.SiteSnapshot;
+
+/**
+ * The back office's data on one SQLite file: sites with their roster and bookings, and the
+ * tickets kiosks push. Each method is one transaction, committed (durably: synchronous=FULL)
+ * before it returns. Safe to call from many threads.
+ */
+public final class ServerStore {
+    private final Database db;
+    private final Clock clock;
+    private final SiteStore sites = new SiteStore();
+    private final TicketStore tickets = new TicketStore();
+    private final PushRules rules;
+
+    private ServerStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.rules = new PushRules(sites, tickets, new OpStore(), clock);
+    }
+
+    /** Opens (creating if need be) the database file and migrates it to the current schema. */
+    public static ServerStore open(Path dbFile, Clock clock) {
+        try {
+            Path parent = dbFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for " + dbFile + ": " + e, e);
+        }
+        Database db = new Database(dbFile);
+        Migrations.migrate(db);
+        return new ServerStore(db, clock);
+    }
+
+    public static ServerStore open(Path dbFile) {
+        return open(dbFile, Clock.systemDefaultZone());
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    /** The server's local date: what "today" means for snapshots and queues. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** @return empty for an unknown site */
+    public Optional<SiteSnapshot> snapshot(String siteId, LocalDate day) {
+        return db.read("reading the snapshot of site " + siteId + " for " + day, c -> {
+            Optional<SiteStore.Site> found = sites.site(c, siteId);
+            if (found.isEmpty()) {
+                return Optional.<SiteSnapshot>empty();
+            }
+            SiteStore.Site s = found.get();
+            return Optional.of(new SiteSnapshot(s.id(), s.name(), day, clock.instant(), s.qrKey(),
+                    s.statusBaseUrl(), sites.advisors(c, siteId), sites.appointments(c, siteId, day)));
+        });
+    }
+
+    /** @return empty for an unknown site; otherwise the day's tickets in issue order */
+    public Optional<List<QueueEntry>> queue(String siteId, LocalDate day) {
+        return db.read("reading the queue of site " + siteId + " for " + day, c ->
+                sites.site(c, siteId).isEmpty() ? Optional.empty() : Optional.of(tickets.queue(c, siteId, day)));
+    }
+
+    /**
+     * Applies a kiosk's ops in one transaction.
+     *
+     * @throws IllegalArgumentException for a batch without a kiosk id or over {@link PushBatch#MAX_OPS}
+     */
+    public PushResult push(PushBatch batch) {
+        if (batch.kioskId() == null || batch.kioskId().isBlank()) {
+            throw new IllegalArgumentException("a push needs the kiosk's id");
+        }
+        if (batch.ops().size() > PushBatch.MAX_OPS) {
+            throw new IllegalArgumentException("a push holds at most " + PushBatch.MAX_OPS + " ops, this one "
+                    + batch.ops().size());
+        }
+        return db.write("pushing " + batch.ops().size() + " ops from kiosk " + batch.kioskId(),
+                c -> rules.apply(c, batch));
+    }
+
+    /**
+     * Creates or updates a site, its advisors and some bookings in one transaction. A new site
+     * gets a random QR key; an existing one keeps its key, so codes already sent stay valid.
+     * Advisors and appointments not listed are left as they are.
+     *
+     * @return the site's QR key
+     */
+    public byte[] saveSite(String siteId, String name, String statusBaseUrl, List<Advisor> advisors,
+                           List<Appointment> appointments) {
+        for (Appointment a : appointments) {
+            if (!a.siteId().equals(siteId)) {
+                throw new IllegalArgumentException("appointment " + a.id() + " belongs to site " + a.siteId()
+                        + ", not " + siteId);
+            }
+        }
+        String key = db.write("saving site " + siteId, c -> {
+            SiteStore.Site site = sites.upsertSite(c, siteId, name, statusBaseUrl);
+            for (Advisor a : advisors) {
+                sites.upsertAdvisor(c, siteId, a);
+            }
+            for (Appointment a : appointments) {
+                sites.upsertAppointment(c, a);
+            }
+            return site.qrKey();
+        });
+        return Base64.getDecoder().decode(key);
+    }
+}

@@ -1,0 +1,129 @@
+package lobby.backoffice.store;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
+import lobby.checkin.Duty;
+import lobby.checkin.VisitKind;
+
+/** Sites, their advisor roster and their bookings. Every method runs inside the caller's transaction. */
+final class SiteStore {
+    /** 256 bits, as long as HMAC-SHA256's output: a longer key adds no strength. */
+    static final int QR_KEY_BYTES = 32;
+    /** Appointments are booked to the minute; seconds are kept so text order is time order. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    record Site(String id, String name, String qrKey, String statusBaseUrl) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+
+    Optional<Site> site(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, qr_key, status_base_url FROM sites WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Site(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Creates the site with a fresh QR key, or renames it and keeps its key (printed codes stay valid). */
+    Site upsertSite(Connection c, String id, String name, String statusBaseUrl) throws SQLException {
+        byte[] fresh = new byte[QR_KEY_BYTES];
+        random.nextBytes(fresh);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO sites (id, name, qr_key, status_base_url) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, status_base_url = excluded.status_base_url
+                """)) {
+            ps.setString(1, id);
+            ps.setString(2, name);
+            ps.setString(3, Base64.getEncoder().encodeToString(fresh));
+            ps.setString(4, statusBaseUrl);
+            ps.executeUpdate();
+        }
+        return site(c, id).orElseThrow(() -> new SQLException("site " + id + " vanished right after it was saved"));
+    }
+
+    List<Advisor> advisors(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, desk, lamp_pin, duty FROM advisors WHERE site = ? ORDER BY desk, id")) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Advisor> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Advisor(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            Duty.valueOf(rs.getString(5))));
+                }
+                return out;
+            }
+        }
+    }
+
+    void upsertAdvisor(Connection c, String site, Advisor a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO advisors (site, id, name, desk, lamp_pin, duty) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (site, id) DO UPDATE SET name = excluded.name, desk = excluded.desk,
+                    lamp_pin = excluded.lamp_pin, duty = excluded.duty
+                """)) {
+            ps.setString(1, site);
+            ps.setString(2, a.id());
+            ps.setString(3, a.name());
+            ps.setInt(4, a.desk());
+            ps.setInt(5, a.lampPin());
+            ps.setString(6, a.duty().name());
+            ps.executeUpdate();
+        }
+    }
+
+    List<Appointment> appointments(Connection c, String site, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, time, plate, customer_name, kind, advisor_id FROM appointments
+                WHERE site = ? AND day = ? ORDER BY time, id
+                """)) {
+            ps.setString(1, site);
+            ps.setString(2, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Appointment> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Appointment(rs.getString(1), site, day, LocalTime.parse(rs.getString(2)),
+                            rs.getString(3), rs.getString(4), VisitKind.valueOf(rs.getString(5)), rs.getString(6)));
+                }
+                return out;
+            }
+        }
+    }
+
+    void upsertAppointment(Connection c, Appointment a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO appointments (site, id, day, time, plate, customer_name, kind, advisor_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (site, id) DO UPDATE SET day = excluded.day, time = excluded.time,
+                    plate = excluded.plate, customer_name = excluded.customer_name, kind = excluded.kind,
+                    advisor_id = excluded.advisor_id
+                """)) {
+            ps.setString(1, a.siteId());
+            ps.setString(2, a.id());
+            ps.setString(3, a.day().toString());
+            ps.setString(4, a.time().format(TIME));
+            ps.setString(5, a.plate());
+            ps.setString(6, a.customerName());
+            ps.setString(7, a.kind().name());
+            ps.setString(8, a.advisorId());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package lobby.backoffice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+    @Test
+    void noArgumentsServeTheDefaultFolderOnTheDefaultPort() {
+        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false), CommandLine.parse());
+    }
+
+    @Test
+    void allOptionsInAnyOrder() {
+        assertEquals(new CommandLine.Run(Path.of("/srv/lobby"), 0, true),
+                CommandLine.parse("--seed-demo", "--port", "0", "--data", "/srv/lobby"));
+    }
+
+    @Test
+    void helpWinsOverEverythingElse() {
+        assertInstanceOf(CommandLine.Help.class, CommandLine.parse("--port", "1", "--help"));
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertInvalid("--port must be a number", "--port", "eighty");
+        assertInvalid("was 70000", "--port", "70000");
+        assertInvalid("was -1", "--port", "-1");
+        assertInvalid("--data needs a value", "--data");
+        assertInvalid("--port needs a value", "--port", "--seed-demo");
+        assertInvalid("unknown argument \"--verbose\"", "--verbose");
+    }
+
+    private static void assertInvalid(String expected, String... args) {
+        CommandLine.Invalid invalid = assertInstanceOf(CommandLine.Invalid.class, CommandLine.parse(args));
+        assertTrue(invalid.message().contains(expected), invalid.message());
+    }
+}

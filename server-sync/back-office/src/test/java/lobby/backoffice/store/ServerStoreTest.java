@@ -1,0 +1,215 @@
+package lobby.backoffice.store;
+
+import static lobby.backoffice.store.TestData.DAY;
+import static lobby.backoffice.store.TestData.MORNING;
+import static lobby.backoffice.store.TestData.SITE;
+import static lobby.backoffice.store.TestData.op;
+import static lobby.backoffice.store.TestData.ticket;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import lobby.checkin.Appointment;
+import lobby.checkin.VisitKind;
+import lobby.sync.CheckInOp;
+import lobby.sync.PushBatch;
+import lobby.sync.PushResult;
+import lobby.sync.QueueEntry;
+import lobby.sync.SiteSnapshot;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerStoreTest {
+    private static final Clock CLOCK = Clock.fixed(MORNING, ZoneId.of("Asia/Shanghai"));
+
+    @TempDir
+    Path dir;
+    private ServerStore store;
+
+    @BeforeEach
+    void open() {
+        store = ServerStore.open(dir.resolve("data/backoffice.db"), CLOCK);
+        TestData.saveSite(store);
+    }
+
+    private PushResult push(String kiosk, CheckInOp... ops) {
+        return store.push(new PushBatch(kiosk, List.of(ops)));
+    }
+
+    private List<QueueEntry> queue() {
+        return store.queue(SITE, DAY).orElseThrow();
+    }
+
+    @Test
+    void aPushedTicketJoinsTheQueueWithItsAdvisorAndAMaskedPlate() {
+        PushResult result = push("k1", op("k1", 1));
+
+        assertEquals(new PushResult(List.of("op-k1-1"), 1, List.of()), result);
+        assertEquals(List.of(new QueueEntry("t-k1-1", "B001", "MAINTENANCE", "adv-a", "陈志强", 1, "粤A·***45",
+                "WAITING", MORNING.plusSeconds(1), "k1")), queue());
+    }
+
+    @Test
+    void theSameOpTwiceIsOneTicketAndAppliedBothTimes() {
+        PushResult first = push("k1", op("k1", 1));
+        PushResult again = push("k1", op("k1", 1), op("k1", 1));
+
+        assertEquals(first, again);
+        assertEquals(1, queue().size());
+    }
+
+    @Test
+    void theSameOpIdWithAnotherBodyIsRejectedAndTheFirstStands() {
+        push("k1", op("k1", 1));
+        CheckInOp original = op("k1", 1);
+        CheckInOp changed = new CheckInOp(original.opId(), "k1", 1,
+                ticket(original.ticket().id(), "k1", "B099", "adv-b", null, MORNING));
+
+        PushResult result = push("k1", changed);
+
+        assertEquals(List.of(), result.applied());
+        assertEquals(1, result.rejected().size());
+        assertTrue(result.rejected().get(0).reason().contains("different body"), result.rejected().toString());
+        assertEquals("B001", queue().get(0).number());
+    }
+
+    @Test
+    void anOpForAnUnknownSiteIsRejectedAndLeavesAGap() {
+        CheckInOp good = op("k1", 1);
+        CheckInOp lost = new CheckInOp("op-x", "k1", 2, new lobby.checkin.Ticket("t-x", "nowhere", "k1", DAY, "B002",
+                VisitKind.REPAIR, null, null, null, false, MORNING, 0));
+        CheckInOp later = op("k1", 3);
+
+        PushResult result = push("k1", good, lost, later);
+
+        assertEquals(List.of("op-k1-1", "op-k1-3"), result.applied());
+        assertEquals(List.of("op-x"), result.rejected().stream().map(PushResult.Rejection::opId).toList());
+        assertTrue(result.rejected().get(0).reason().contains("unknown site nowhere"));
+        assertEquals(1, result.highestSeq(), "seq 2 is missing, so only 1 is contiguous");
+    }
+
+    @Test
+    void highestSeqIsContiguousPerKioskWhateverTheOrderOfArrival() {
+        assertEquals(0, push("k1", op("k1", 2), op("k1", 3)).highestSeq());
+        assertEquals(0, push("k2").highestSeq());
+        assertEquals(3, push("k1", op("k1", 1)).highestSeq());
+        assertEquals(1, push("k2", op("k2", 1)).highestSeq());
+    }
+
+    @Test
+    void aSecondOpClaimingATakenSeqOrTicketIsRejected() {
+        push("k1", op("k1", 1));
+        CheckInOp sameSeq = new CheckInOp("op-other", "k1", 1, op("k1", 2).ticket());
+        CheckInOp sameTicket = new CheckInOp("op-again", "k1", 2, op("k1", 1).ticket());
+
+        PushResult result = push("k1", sameSeq, sameTicket);
+
+        assertEquals(List.of(), result.applied());
+        assertTrue(result.rejected().get(0).reason().contains("seq 1 of kiosk k1 already holds op op-k1-1"));
+        assertTrue(result.rejected().get(1).reason().contains("ticket t-k1-1 was already pushed"));
+    }
+
+    @Test
+    void opsFromAnotherKioskThanTheBatchSaysAreRejected() {
+        PushResult result = push("k2", op("k1", 1));
+
+        assertEquals(List.of(), result.applied());
+        assertTrue(result.rejected().get(0).reason().contains("pushed by kiosk k2"));
+        assertEquals(List.of(), queue());
+    }
+
+    @Test
+    void theQueueIsInIssueOrderAndShowsUnassignedTicketsToo() {
+        CheckInOp late = new CheckInOp("op-late", "k1", 1,
+                ticket("t-late", "k1", "B002", "adv-b", "粤AD73521", MORNING.plusSeconds(60)));
+        CheckInOp early = new CheckInOp("op-early", "k2", 1,
+                ticket("t-early", "k2", "B001", null, null, MORNING.plusNanos(500_000)));
+        CheckInOp onTheSecond = new CheckInOp("op-second", "k2", 2,
+                ticket("t-second", "k2", "B003", "adv-gone", "粤B5H7N3", MORNING));
+        push("k1", late);
+        push("k2", early, onTheSecond);
+
+        List<QueueEntry> q = queue();
+
+        assertEquals(List.of("t-second", "t-early", "t-late"), q.stream().map(QueueEntry::ticketId).toList());
+        assertEquals(List.of("粤B·***N3", "", "粤A·****21"), q.stream().map(QueueEntry::maskedPlate).toList());
+        assertNull(q.get(0).advisorName(), "adv-gone is not on the roster");
+        assertNull(q.get(1).advisorName(), "nobody was assigned");
+        assertEquals("李晓婷", q.get(2).advisorName());
+        assertEquals(List.of(0, 0, 2), q.stream().map(QueueEntry::desk).toList());
+        assertEquals(List.of(), store.queue(SITE, DAY.plusDays(1)).orElseThrow());
+        assertEquals(Optional.empty(), store.queue("nowhere", DAY));
+    }
+
+    @Test
+    void savingASiteAgainKeepsItsQrKeyAndDoesNotDuplicateBookings() {
+        Appointment a = new Appointment("A1", SITE, DAY, java.time.LocalTime.of(9, 30), "粤A12345", "张伟",
+                VisitKind.REPAIR, "adv-a");
+        byte[] key = store.saveSite(SITE, "测试店", "http://x/t", TestData.ROSTER, List.of(a));
+        byte[] again = store.saveSite(SITE, "改名店", "http://y/t", TestData.ROSTER, List.of(a));
+
+        assertArrayEquals(key, again);
+        assertEquals(SiteStore.QR_KEY_BYTES, key.length);
+        SiteSnapshot s = store.snapshot(SITE, DAY).orElseThrow();
+        assertEquals("改名店", s.siteName());
+        assertEquals("http://y/t", s.statusBaseUrl());
+        assertEquals(List.of(a), s.appointments());
+        assertEquals(TestData.ROSTER, s.advisors());
+        assertEquals(MORNING, s.serverTime());
+        assertEquals(Optional.empty(), store.snapshot("nowhere", DAY));
+    }
+
+    @Test
+    void concurrentRetriesOfOneOpMakeOneTicket() throws Exception {
+        int pushers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(pushers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<PushResult>> results = new ArrayList<>();
+            for (int i = 0; i < pushers; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return push("k1", op("k1", 1));
+                }));
+            }
+            go.countDown();
+            for (Future<PushResult> r : results) {
+                assertEquals(List.of("op-k1-1"), r.get(30, TimeUnit.SECONDS).applied());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, queue().size());
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedWhole() {
+        List<CheckInOp> ops = java.util.stream.LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
+                .mapToObj(seq -> op("k1", seq)).toList();
+        assertThrows(IllegalArgumentException.class, () -> store.push(new PushBatch("k1", ops)));
+        assertEquals(List.of(), queue());
+    }
+
+    @Test
+    void todayIsTheClocksLocalDate() {
+        // 01:00 UTC is 09:00 in Guangzhou, the same day either way; 20:00 UTC is the next day there.
+        ServerStore evening = ServerStore.open(dir.resolve("data/backoffice.db"),
+                Clock.fixed(java.time.Instant.parse("2025-03-14T20:00:00Z"), ZoneId.of("Asia/Shanghai")));
+        assertEquals(DAY, store.today());
+        assertEquals(DAY.plusDays(1), evening.today());
+    }
+}
