@@ -56,11 +56,17 @@ public final class KioskMain {
     public static void run(KioskConfig config) throws Exception {
         try (Kiosk kiosk = Kiosk.start(config, Clock.systemDefaultZone(), System.out::println)) {
             if (useWindow(config)) {
-                KioskApp.show(kiosk);
-            } else {
-                new ConsoleKiosk(kiosk.desk(), new BufferedReader(new InputStreamReader(System.in,
-                        StandardCharsets.UTF_8)), System.out).run();
+                try {
+                    KioskApp.show(kiosk);
+                    return;
+                } catch (RuntimeException | LinkageError e) {
+                    // A display without GTK, or one we may not open: a kiosk that answers on the
+                    // console still checks people in, so fall back rather than die.
+                    System.err.println("kiosk: cannot open the window (" + e + "); using the console");
+                }
             }
+            new ConsoleKiosk(kiosk.desk(), new BufferedReader(new InputStreamReader(System.in,
+                    StandardCharsets.UTF_8)), System.out).run();
         }
     }
 
