@@ -16,12 +16,15 @@ import lobby.printer.EscPosEncoder.Font;
  * @param statusRequests the n of each DLE EOT n real-time status request
  * @param problems       bytes the decoder did not understand, with their offsets; empty when clean
  * @param preview        the ticket as plain text for a console, QR codes and cuts shown in brackets
+ * @param qrLines        for each QR code, how many lines were printed before it (where it sits)
  */
 public record DecodedTicket(List<Line> lines, List<String> qrCodes, List<String> barcodes, int cuts,
-                            List<Integer> statusRequests, List<String> problems, String preview) {
+                            List<Integer> statusRequests, List<String> problems, String preview,
+                            List<Integer> qrLines) {
     public DecodedTicket {
         lines = List.copyOf(lines);
         qrCodes = List.copyOf(qrCodes);
+        qrLines = List.copyOf(qrLines);
         barcodes = List.copyOf(barcodes);
         statusRequests = List.copyOf(statusRequests);
         problems = List.copyOf(problems);

@@ -32,6 +32,7 @@ public final class EscPosDecoder {
     private final List<String> problems = new ArrayList<>();
     private final PrintedLines out = new PrintedLines((at, what) -> problem(at, what));
     private final List<String> qrCodes = new ArrayList<>();
+    private final List<Integer> qrLines = new ArrayList<>();
     private final List<String> barcodes = new ArrayList<>();
     private final List<Integer> statusRequests = new ArrayList<>();
     private int pos;
@@ -51,7 +52,7 @@ public final class EscPosDecoder {
             d.out.endLine();
         }
         return new DecodedTicket(d.out.lines(), d.qrCodes, d.barcodes, d.cuts, d.statusRequests, d.problems,
-                d.out.preview());
+                d.out.preview(), d.qrLines);
     }
 
     private void step() {
@@ -127,6 +128,8 @@ public final class EscPosDecoder {
             }
         } else if (c == 'k' && need(4, "GS k")) {
             barcode();
+        } else if (c == 'v' && need(8, "GS v 0")) {
+            rasterImage();
         } else if (GS_ARGS.containsKey(c)) {
             skip(2 + GS_ARGS.get(c), "GS " + (char) c);
         } else if (pos < in.length) {
@@ -174,9 +177,22 @@ public final class EscPosDecoder {
             if (storedQr == null) {
                 problem(pos, "QR print (fn 81) with no data stored");
             } else {
+                if (out.lineStarted()) out.endLine();
                 qrCodes.add(storedQr);
+                qrLines.add(out.lines().size());
                 out.code("QR", storedQr);
             }
+        }
+    }
+
+    /** GS v 0 m xL xH yL yH d...: skipped as a picture, shown as its size in dots. */
+    private void rasterImage() {
+        int rowBytes = u(pos + 4) | u(pos + 5) << 8;
+        int rows = u(pos + 6) | u(pos + 7) << 8;
+        if (need(8 + rowBytes * rows, "GS v 0")) {
+            if (out.lineStarted()) out.endLine();
+            out.code("image", rowBytes * 8 + "x" + rows + " dots");
+            pos += 8 + rowBytes * rows;
         }
     }
 

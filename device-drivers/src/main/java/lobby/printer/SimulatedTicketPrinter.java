@@ -1,6 +1,11 @@
 package lobby.printer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +23,10 @@ public final class SimulatedTicketPrinter implements TicketPrinter {
 
     public enum Paper { OK, NEAR_END, OUT }
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     private final Consumer<String> output;
+    private final Path pictures;
     private final Clock clock;
     private final List<DecodedTicket> tickets = new ArrayList<>();
     private Paper paper = Paper.OK;
@@ -27,11 +35,21 @@ public final class SimulatedTicketPrinter implements TicketPrinter {
 
     /** @param output receives each printed ticket as console text (see {@link DecodedTicket#preview()}) */
     public SimulatedTicketPrinter(Consumer<String> output) {
-        this(output, Clock.systemUTC());
+        this(output, null, Clock.systemUTC());
+    }
+
+    /** @param pictures folder where a PNG picture of each ticket is written, or null for none */
+    public SimulatedTicketPrinter(Consumer<String> output, Path pictures) {
+        this(output, pictures, Clock.systemUTC());
     }
 
     SimulatedTicketPrinter(Consumer<String> output, Clock clock) {
+        this(output, null, clock);
+    }
+
+    SimulatedTicketPrinter(Consumer<String> output, Path pictures, Clock clock) {
         this.output = Objects.requireNonNull(output, "output");
+        this.pictures = pictures;
         this.clock = clock;
         this.health = DeviceHealth.online(DEVICE, clock.instant());
     }
@@ -51,6 +69,9 @@ public final class SimulatedTicketPrinter implements TicketPrinter {
         tickets.add(printed);
         lastJobBytes = job.length;
         output.accept(printed.preview());
+        if (pictures != null) {
+            savePicture(ticket.number(), printed);
+        }
         return PrintOutcome.ok(health());
     }
 
@@ -70,6 +91,19 @@ public final class SimulatedTicketPrinter implements TicketPrinter {
             health = new DeviceHealth(DEVICE, state, detail, clock.instant());
         }
         return health;
+    }
+
+    /** A picture is for people to look at: failing to write one never fails the ticket. */
+    private void savePicture(String number, DecodedTicket printed) {
+        Path file = pictures.resolve(STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + "-"
+                + number.replaceAll("[^A-Za-z0-9-]", "_") + ".png");
+        try {
+            Files.createDirectories(pictures);
+            Files.write(file, TicketPicture.png(printed));
+            output.accept("(picture of the ticket: " + file + ")");
+        } catch (IOException | RuntimeException e) {
+            output.accept("(could not save a picture of ticket " + number + " to " + file + ": " + e + ")");
+        }
     }
 
     public synchronized void paper(Paper paper) {

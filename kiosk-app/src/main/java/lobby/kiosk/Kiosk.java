@@ -69,7 +69,7 @@ public final class Kiosk implements AutoCloseable {
 
     private static TicketPrinter printer(KioskConfig config, Consumer<String> out) {
         return switch (config.printerDriver()) {
-            case "simulated" -> new SimulatedTicketPrinter(out);
+            case "simulated" -> new SimulatedTicketPrinter(out, config.dataDir().resolve("printed-tickets"));
             case "usb-file" -> SerialTicketPrinter.usbFile(config.printer());
             default -> new SerialTicketPrinter(config.printer());
         };
