@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,7 +54,10 @@ class CheckInEndToEndIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = BackOfficeServer.start(dir.resolve("backoffice"), 0, true);
+        // 08:20 today: the first demo appointment (08:30) is on time whatever the hour the test runs.
+        Clock clock = Clock.fixed(LocalDate.now().atTime(8, 20).atZone(ZoneId.systemDefault()).toInstant(),
+                ZoneId.systemDefault());
+        server = BackOfficeServer.start(dir.resolve("backoffice"), 0, true, clock);
         pty = PtyPair.start(dir);
         printer = FakePrinter.attach(pty);
         kiosk = Kiosk.start(KioskConfig.from(Map.of(
@@ -62,7 +67,7 @@ class CheckInEndToEndIT {
                 "backoffice", server.baseUrl(),
                 "devices", "hardware",
                 "printer.port", pty.kioskPath().toString(),
-                "lamps.driver", "mock")), Clock.systemDefaultZone(), deviceOutput::add);
+                "lamps.driver", "mock")), clock, deviceOutput::add);
     }
 
     @AfterEach
@@ -88,7 +93,9 @@ class CheckInEndToEndIT {
         Appointment booked = code.appointment();
         assertTrue(snapshot.appointments().contains(booked), "the kiosk loads it from the back office");
 
-        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class, kiosk.desk().scan(code.payload()));
+        ScanOutcome.Found found = assertInstanceOf(ScanOutcome.Found.class, kiosk.desk().scan(code.payload()));
+        assertEquals(booked, found.appointment());
+        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class, kiosk.desk().confirm(booked));
 
         assertEquals(booked.advisorId(), issued.advisor().id(), "the booked advisor");
         assertTrue(issued.print().printed(), issued.print().message());

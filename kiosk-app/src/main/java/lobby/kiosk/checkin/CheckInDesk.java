@@ -2,7 +2,7 @@ package lobby.kiosk.checkin;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +10,12 @@ import lobby.checkin.Advisor;
 import lobby.checkin.Appointment;
 import lobby.checkin.AppointmentCode;
 import lobby.checkin.Plate;
+import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
 import lobby.device.DeviceHealth;
 import lobby.kiosk.store.KioskStore;
 import lobby.kiosk.store.QueueStore;
+import lobby.kiosk.store.QueueStore.NewCheckIn;
 import lobby.kiosk.store.RosterStore.SiteInfo;
 import lobby.lamp.CallLamps;
 import lobby.printer.PrintOutcome;
@@ -22,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The check-in model that the screens, the console and the tests drive: a scan, a typed plate
- * or a walk-in becomes a committed ticket, then a printed ticket, a lit lamp and a sync.
+ * The check-in model that the screens, the console and the tests drive. A scan or a typed
+ * plate finds today's appointment ({@link ScanOutcome.Found}), which the customer confirms; a
+ * confirmation or a walk-in becomes a committed ticket, then paper, a lit lamp and a sync.
  * Thread-safe; slow (printing), so screens call it off their UI thread.
  */
 public final class CheckInDesk {
@@ -36,11 +39,11 @@ public final class CheckInDesk {
     private final CallLamps lamps;
     private final Runnable afterWrite;
     private final Clock clock;
-    private final ZoneId zone;
+    private final AppointmentRules rules;
 
     /** @param afterWrite called after each committed check-in, e.g. to drain the outbox */
     public CheckInDesk(String siteId, String kioskId, KioskStore store, TicketPrinter printer, CallLamps lamps,
-                       Runnable afterWrite, Clock clock) {
+                       Runnable afterWrite, Clock clock, AppointmentRules rules) {
         this.siteId = siteId;
         this.kioskId = kioskId;
         this.store = store;
@@ -48,119 +51,157 @@ public final class CheckInDesk {
         this.lamps = lamps;
         this.afterWrite = afterWrite;
         this.clock = clock;
-        this.zone = clock.getZone();
+        this.rules = rules;
     }
 
-    /** Whatever the scanner read or the customer typed on the welcome screen. */
+    public CheckInDesk(String siteId, String kioskId, KioskStore store, TicketPrinter printer, CallLamps lamps,
+                       Runnable afterWrite, Clock clock) {
+        this(siteId, kioskId, store, printer, lamps, afterWrite, clock, AppointmentRules.defaults());
+    }
+
+    /** Whatever the scanner read or the customer typed: an appointment QR payload or a plate. */
     public ScanOutcome scan(String input) {
         String text = input == null ? "" : input.strip();
         if (text.isEmpty()) {
-            return refused("请扫描预约二维码或输入车牌", "Please scan your appointment code or type your plate", null);
+            return Refusals.EMPTY;
         }
         if (text.startsWith("LKA")) {
             return appointmentCode(text);
         }
-        Plate.Parsed plate = Plate.parse(text);
-        if (plate.valid()) {
-            return plate(plate.plate());
-        }
         if (text.codePointCount(0, text.length()) <= 10 && Plate.PROVINCES.indexOf(text.codePointAt(0)) >= 0) {
-            Plate.Problem p = plate.problem();
-            if (p == Plate.Problem.LETTER_I_OR_O) {
-                // Plates never hold I or O, so the customer meant 1 or 0: look for the booking anyway.
-                List<Appointment> found = store.roster().appointmentsByPlate(text, today());
-                if (!found.isEmpty()) {
-                    return checkIn(found.get(0), found.get(0).kind(), true);
-                }
-            }
-            return refused(p.chinese(), p.english(), null);
+            return plate(text);
         }
-        return refused("无法识别此二维码，它不是本店的预约码。可以直接取号。",
-                "This code is not one of our appointment codes. You can take a walk-in ticket.", null);
+        return Refusals.NOT_OURS;
     }
 
-    /** A typed plate: today's appointment for it, or the walk-in path if there is none. */
-    public ScanOutcome plate(Plate plate) {
-        List<Appointment> found = store.roster().appointmentsByPlate(plate.text(), today());
-        if (found.isEmpty()) {
-            return refused("今天没有车牌 " + plate.masked() + " 的预约，可以直接取号。",
-                    "No appointment today for " + plate.masked() + ". You can take a walk-in ticket.", plate.text());
+    /** A typed plate: today's appointment for it (exact, then O/0 I/1 tolerant, then near), or the walk-in path. */
+    public ScanOutcome plate(String typed) {
+        Plate.Parsed parsed = Plate.parse(typed);
+        List<Appointment> exact = store.roster().appointmentsByPlate(typed, today());
+        if (!exact.isEmpty()) {
+            return found(exact.get(0), false);
         }
-        return checkIn(found.get(0), found.get(0).kind(), true);
+        if (!parsed.valid()) {
+            return new ScanOutcome.Refused(new Message(parsed.problem().chinese(), parsed.problem().english()), null);
+        }
+        Optional<Appointment> near = NearPlates.closest(parsed.plate().text(), store.roster().appointments(today()));
+        if (near.isPresent()) {
+            return found(near.get(), true);
+        }
+        return Refusals.noAppointment(parsed.plate());
+    }
+
+    /** The customer confirmed the appointment shown: issue its ticket (or show the one it has). */
+    public ScanOutcome confirm(Appointment a) {
+        Advisor advisor = store.roster().advisor(a.advisorId()).orElse(null);
+        AppointmentRules.Timing timing = rules.timing(a, now());
+        boolean late = timing == AppointmentRules.Timing.LATE;
+        return deliver(store.queue().checkIn(new NewCheckIn(siteId, kioskId, today(), clock.instant(), a.kind(), a,
+                a.plate(), true, late)), late ? rules.note(timing, a, advisor) : null);
     }
 
     /** A customer without an appointment. */
     public ScanOutcome walkIn(VisitKind kind, boolean waitInLounge, String plate) {
-        return deliver(store.queue().checkIn(new QueueStore.NewCheckIn(siteId, kioskId, today(), clock.instant(),
-                kind, null, plate, waitInLounge)));
+        return deliver(store.queue().checkIn(NewCheckIn.walkIn(siteId, kioskId, today(), clock.instant(), kind,
+                plate, waitInLounge)), null);
+    }
+
+    /** Prints an issued ticket once more, if it has not been reprinted yet. */
+    public ScanOutcome reprint(Ticket ticket) {
+        Advisor advisor = ticket.advisorId() == null ? null : store.roster().advisor(ticket.advisorId()).orElse(null);
+        if (!store.queue().allowReprint(ticket.id())) {
+            return new ScanOutcome.Issued(ticket, advisor, new PrintOutcome(false, printer.health(),
+                    "already reprinted once"), null, true, Refusals.REPRINTED, false, statusUrl(ticket));
+        }
+        PrintOutcome print = print(ticket, advisor, null);
+        return new ScanOutcome.Issued(ticket, advisor, print, null, true, null, false, statusUrl(ticket));
     }
 
     private ScanOutcome appointmentCode(String payload) {
         Optional<SiteInfo> site = store.roster().site();
         if (site.isEmpty()) {
-            return refused("暂时无法核对预约，请直接取号，顾问会为您处理。",
-                    "Appointments cannot be checked right now. Please take a walk-in ticket; an advisor will help.",
-                    null);
+            return Refusals.CANNOT_CHECK;
         }
         byte[] key = Base64.getDecoder().decode(site.get().qrKeyBase64());
         AppointmentCode.Read read = AppointmentCode.read(payload, siteId, key);
         if (read instanceof AppointmentCode.Valid valid) {
-            Optional<Appointment> appointment = store.roster().appointment(valid.appointmentId());
-            if (appointment.isEmpty()) {
-                return refused("没有找到这个预约，可能已取消。可以直接取号。",
-                        "This appointment was not found; it may have been cancelled. You can take a walk-in ticket.",
-                        null);
+            if (!valid.day().equals(today())) {
+                return Refusals.otherDay(valid.day());
             }
-            Appointment a = appointment.get();
-            if (!a.day().equals(today())) {
-                return refused("这个预约在 " + a.day() + "，不是今天。可以直接取号。",
-                        "This appointment is for " + a.day() + ", not today. You can take a walk-in ticket.",
-                        a.plate());
-            }
-            return checkIn(a, a.kind(), true);
+            return store.roster().appointment(valid.appointmentId())
+                    .map(a -> found(a, false))
+                    .orElse(Refusals.CANCELLED);
+        }
+        if (read instanceof AppointmentCode.OtherSite other) {
+            return Refusals.otherSite(other.siteId());
         }
         if (read instanceof AppointmentCode.Forged) {
-            return refused("此二维码不属于本店的预约，请到前台咨询或直接取号。",
-                    "This code is not an appointment at this shop. Please ask at the desk or take a walk-in ticket.",
-                    null);
+            LOG.warn("appointment code with a wrong signature scanned: {}", payload);
+            return Refusals.FORGED;
+        }
+        if (read instanceof AppointmentCode.NotOurs) {
+            return Refusals.NOT_OURS;
         }
         LOG.info("unreadable appointment code: {}", read);
-        return refused("二维码不完整，请重新扫描，或输入车牌。",
-                "The code could not be read completely. Please scan again or type your plate.", null);
+        return Refusals.DAMAGED;
     }
 
-    private ScanOutcome checkIn(Appointment a, VisitKind kind, boolean waitInLounge) {
-        return deliver(store.queue().checkIn(new QueueStore.NewCheckIn(siteId, kioskId, today(), clock.instant(),
-                kind, a, a.plate(), waitInLounge)));
+    /** An appointment already checked in shows its ticket instead of a second one. */
+    private ScanOutcome found(Appointment a, boolean nearMatch) {
+        Optional<Ticket> existing = store.queue().ticketForAppointment(a.id());
+        if (existing.isPresent()) {
+            return deliver(new QueueStore.Issued(existing.get(), store.roster().advisor(existing.get().advisorId()),
+                    true), null);
+        }
+        Advisor advisor = store.roster().advisor(a.advisorId()).orElse(null);
+        AppointmentRules.Timing timing = rules.timing(a, now());
+        return new ScanOutcome.Found(a, advisor, timing, rules.note(timing, a, advisor), nearMatch);
     }
 
     /** After the commit: paper, lamp, sync. None of them can take the number away again. */
-    private ScanOutcome deliver(QueueStore.Issued issued) {
+    private ScanOutcome deliver(QueueStore.Issued issued, Message note) {
+        Ticket t = issued.ticket();
         Advisor advisor = issued.advisor().orElse(null);
-        if (issued.existing() && store.queue().printed(issued.ticket().id())) {
-            // Already checked in and the ticket came out then: show it, do not issue or page again.
-            return new ScanOutcome.Issued(issued.ticket(), advisor,
-                    new PrintOutcome(true, printer.health(), "printed at check-in"), null, true);
+        if (issued.existing()) {
+            if (store.queue().printed(t.id())) {
+                // Printed at check-in: show it, offer one reprint, do not page again.
+                return new ScanOutcome.Issued(t, advisor, new PrintOutcome(true, printer.health(), "printed at check-in"),
+                        null, true, Refusals.ALREADY, !store.queue().reprinted(t.id()), statusUrl(t));
+            }
+            return new ScanOutcome.Issued(t, advisor, print(t, advisor, note), null, true, Refusals.ALREADY, false,
+                    statusUrl(t));
         }
-        SiteInfo site = store.roster().site().orElse(new SiteInfo(siteId, "", "", "", clock.instant()));
-        PrintOutcome print = printer.print(TicketLayouts.standard(site.name(), issued.ticket(), advisor,
-                site.statusBaseUrl(), zone));
-        store.queue().recordPrint(issued.ticket().id(), print.printed(), print.message());
-        DeviceHealth lamp = advisor == null || issued.existing() ? null : lamps.light(advisor.desk());
-        if (!issued.existing()) {
-            afterWrite.run();
-        }
-        LOG.info("ticket {} for {} at desk {}: print {}, lamp {}", issued.ticket().number(),
+        PrintOutcome print = print(t, advisor, note);
+        DeviceHealth lamp = advisor == null ? null : lamps.light(advisor.desk());
+        afterWrite.run();
+        LOG.info("ticket {} for {} at desk {}: print {}, lamp {}", t.number(),
                 advisor == null ? "next free advisor" : advisor.name(), advisor == null ? "-" : advisor.desk(),
                 print.printed() ? "ok" : print.message(), lamp);
-        return new ScanOutcome.Issued(issued.ticket(), advisor, print, lamp, issued.existing());
+        return new ScanOutcome.Issued(t, advisor, print, lamp, false, note, false, statusUrl(t));
+    }
+
+    private PrintOutcome print(Ticket t, Advisor advisor, Message note) {
+        SiteInfo site = store.roster().site().orElse(new SiteInfo(siteId, "", "", "", clock.instant()));
+        PrintOutcome print = printer.print(TicketLayouts.standard(site.name(), t, advisor, statusUrl(t), note,
+                clock.getZone()));
+        store.queue().recordPrint(t.id(), print.printed(), print.message());
+        if (!print.printed()) {
+            LOG.warn("ticket {} NOT printed ({}): the screen shows the number; staff must check the printer",
+                    t.number(), print.message());
+        }
+        return print;
+    }
+
+    private String statusUrl(Ticket t) {
+        String base = store.roster().site().map(SiteInfo::statusBaseUrl).orElse("");
+        return base.isBlank() ? null : TicketLayouts.statusUrl(base, t);
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private static ScanOutcome refused(String zh, String en, String plate) {
-        return new ScanOutcome.Refused(new Message(zh, en), plate);
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
     }
 }

@@ -16,7 +16,9 @@ final class TicketLayouts {
     private TicketLayouts() {
     }
 
-    static TicketLayout standard(String shopName, Ticket t, Advisor advisor, String statusBaseUrl, ZoneId zone) {
+    /** @param statusUrl the ticket's status page for the QR code, or null; @param note printed when not null */
+    static TicketLayout standard(String shopName, Ticket t, Advisor advisor, String statusUrl, Message note,
+                                 ZoneId zone) {
         List<String> lines = new ArrayList<>();
         lines.add("业务 " + t.kind().chinese() + "  " + t.kind().english());
         lines.add(advisor == null ? "顾问 请稍候，将由空闲顾问接待"
@@ -27,8 +29,10 @@ final class TicketLayouts {
             lines.add("车牌 " + Masking.plate(t.plate()));
         }
         lines.add("时间 " + TIME.format(t.issuedAt().atZone(zone)));
-        String qr = statusBaseUrl == null || statusBaseUrl.isBlank() ? null : statusUrl(statusBaseUrl, t);
-        return new TicketLayout(shopName, t.number(), lines, qr,
+        if (note != null) {
+            lines.add(note.chinese());
+        }
+        return new TicketLayout(shopName, t.number(), lines, statusUrl,
                 List.of("请留意叫号，扫码查看排队进度", "Please watch for your number.", "Scan for live queue status."));
     }
 

@@ -19,6 +19,8 @@ public final class ConsoleKiosk {
     private final CheckInDesk desk;
     private final BufferedReader in;
     private final PrintStream out;
+    private ScanOutcome.Found pending;
+    private ScanOutcome.Issued last;
 
     public ConsoleKiosk(CheckInDesk desk, BufferedReader in, PrintStream out) {
         this.desk = desk;
@@ -45,6 +47,22 @@ public final class ConsoleKiosk {
     }
 
     void handle(String input) {
+        if (pending != null) {
+            ScanOutcome.Found found = pending;
+            pending = null;
+            if (input.equalsIgnoreCase("y") || input.equalsIgnoreCase("yes") || input.equals("确认")) {
+                show(desk.confirm(found.appointment()));
+                return;
+            }
+            out.println("已取消 / cancelled");
+            if (input.equalsIgnoreCase("n") || input.equalsIgnoreCase("no")) {
+                return;
+            }
+        }
+        if (input.equalsIgnoreCase("reprint") && last != null) {
+            show(desk.reprint(last.ticket()));
+            return;
+        }
         String[] words = input.split("\\s+");
         if (words[0].equalsIgnoreCase("walkin") || words[0].equals("取号")) {
             Optional<VisitKind> kind = words.length > 1 ? kind(words[1]) : Optional.of(VisitKind.ENQUIRY);
@@ -60,13 +78,34 @@ public final class ConsoleKiosk {
     }
 
     private void show(ScanOutcome outcome) {
+        if (outcome instanceof ScanOutcome.Found f) {
+            pending = f;
+            var a = f.appointment();
+            out.printf("%s预约 Appointment %s %s | %s %s | %s | %s%n", f.nearMatch() ? "您是否要找 Did you mean: " : "",
+                    a.time(), a.maskedName(), a.kind().chinese(), a.kind().english(), lobby.checkin.Masking.plate(a.plate()),
+                    f.advisor() == null ? "" : f.advisor().name() + " " + f.advisor().desk() + "号台 / desk "
+                            + f.advisor().desk());
+            if (f.note() != null) {
+                out.println(f.note().chinese());
+                out.println(f.note().english());
+            }
+            out.println("确认请输入 y / type y to confirm");
+            return;
+        }
         if (outcome instanceof ScanOutcome.Issued t) {
+            last = t;
             String advisor = t.advisor() == null ? "下一位空闲顾问 / next free advisor"
                     : t.advisor().name() + " " + t.advisor().desk() + "号台 / desk " + t.advisor().desk();
             out.printf("%s票号 TICKET %s | %s | %s | 预计等待 wait ~%d min%n",
                     t.existing() ? "您已签到 Already checked in: " : "", t.ticket().number(),
                     t.ticket().kind().chinese() + " " + t.ticket().kind().english(), advisor,
                     t.ticket().estimatedWaitMinutes());
+            if (t.note() != null) {
+                out.println(t.note());
+            }
+            if (t.reprintAllowed()) {
+                out.println("需要补打小票请输入 reprint / type 'reprint' for one more copy");
+            }
             if (!t.print().printed()) {
                 out.println("!! 打印失败，请记下票号 / printing failed, please note your number: "
                         + t.print().message());

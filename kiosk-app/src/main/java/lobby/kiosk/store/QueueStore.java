@@ -34,9 +34,19 @@ public final class QueueStore {
         this.db = db;
     }
 
-    /** A customer about to get a ticket. */
+    /**
+     * A customer about to get a ticket.
+     *
+     * @param appointment   the booking, or null for a walk-in
+     * @param queueAsWalkIn a booking honoured as a walk-in (the customer came too late): the
+     *                      ticket is linked to it but queues in the walk-in series, by turn
+     */
     public record NewCheckIn(String siteId, String kioskId, LocalDate day, Instant now, VisitKind kind,
-                             Appointment appointment, String plate, boolean waitInLounge) {
+                             Appointment appointment, String plate, boolean waitInLounge, boolean queueAsWalkIn) {
+        public static NewCheckIn walkIn(String siteId, String kioskId, LocalDate day, Instant now, VisitKind kind,
+                                        String plate, boolean waitInLounge) {
+            return new NewCheckIn(siteId, kioskId, day, now, kind, null, plate, waitInLounge, false);
+        }
     }
 
     /** What the store did: a new ticket, or the ticket this appointment already has. */
@@ -54,7 +64,8 @@ public final class QueueStore {
                 }
             }
             List<Advisor> roster = RosterStore.advisors(c);
-            String booked = in.appointment() == null ? null : in.appointment().advisorId();
+            boolean booking = in.appointment() != null && !in.queueAsWalkIn();
+            String booked = booking ? in.appointment().advisorId() : null;
             String lastTurn = KioskStore.query(c, "SELECT value FROM meta WHERE key = 'turn.last'",
                     rs -> rs.next() ? rs.getString(1) : null);
             Optional<Advisor> advisor = AdvisorChoice.choose(booked, roster, lastTurn);
@@ -66,7 +77,7 @@ public final class QueueStore {
             int ahead = KioskStore.query(c, "SELECT COUNT(*) FROM tickets WHERE day = ? AND advisor_id IS ? "
                     + "AND issued_at > ?", rs -> rs.getInt(1), in.day(), advisorId,
                     in.now().minus(STILL_WAITING));
-            char series = Ticket.series(in.kind(), in.appointment() != null);
+            char series = Ticket.series(in.kind(), booking);
             int sequence = nextNumber(c, in.day(), series);
             Ticket ticket = new Ticket(UUID.randomUUID().toString(), in.siteId(), in.kioskId(), in.day(),
                     Ticket.number(series, sequence), in.kind(), advisorId,
@@ -87,6 +98,21 @@ public final class QueueStore {
     public void recordPrint(String ticketId, boolean printed, String detail) {
         db.inTransaction("recording the print of " + ticketId, c -> KioskStore.update(c,
                 "UPDATE tickets SET printed = ?, print_detail = ? WHERE id = ?", printed, detail, ticketId));
+    }
+
+    /** True, and counted, if this ticket may be printed again: once per ticket. */
+    public boolean allowReprint(String ticketId) {
+        return db.inTransaction("reprint of " + ticketId, c -> KioskStore.update(c,
+                "UPDATE tickets SET reprints = reprints + 1 WHERE id = ? AND reprints = 0", ticketId) == 1);
+    }
+
+    public boolean reprinted(String ticketId) {
+        return db.query("SELECT reprints FROM tickets WHERE id = ?", rs -> rs.next() && rs.getInt(1) > 0, ticketId);
+    }
+
+    public Optional<Ticket> ticketForAppointment(String appointmentId) {
+        return db.inTransaction("reading the ticket of appointment " + appointmentId,
+                c -> ticketWhere(c, "appointment_id = ?", appointmentId));
     }
 
     public Optional<Ticket> ticket(String id) {

@@ -3,6 +3,7 @@ package lobby.kiosk.checkin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckInDeskTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** 09:30 in Guangzhou. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T01:30:00Z"), SHANGHAI);
     private static final LocalDate TODAY = LocalDate.now(CLOCK);
     private static final byte[] KEY = "demo-key-0123456789".getBytes(StandardCharsets.UTF_8);
@@ -49,11 +51,17 @@ class CheckInDeskTest {
                 new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY),
                 new Advisor("zhao", "赵敏", 3, 22, Duty.LUNCH));
         List<Appointment> appointments = List.of(
-                new Appointment("A1", "gz", TODAY, LocalTime.of(9, 30), "粤B10345", "张伟", VisitKind.MAINTENANCE, "wang"),
-                new Appointment("A2", "gz", TODAY.plusDays(1), LocalTime.of(10, 0), "粤A88888", "陈静", VisitKind.REPAIR, "li"));
+                booking("A1", 9, 30, "粤B10345", "wang"),
+                booking("EARLY", 11, 0, "粤A88888", "li"),
+                booking("LATE", 8, 30, "粤C66666", "wang"),
+                booking("LUNCH", 9, 40, "粤D12121", "zhao"));
         store.roster().replace(new SiteSnapshot("gz", "星辰汽车", TODAY, CLOCK.instant(),
                 Base64.getEncoder().encodeToString(KEY), "http://bo/t", advisors, appointments), CLOCK.instant());
         desk = new CheckInDesk("gz", "k1", store, printer, lamps, syncKicks::incrementAndGet, CLOCK);
+    }
+
+    private static Appointment booking(String id, int h, int m, String plate, String advisor) {
+        return new Appointment(id, "gz", TODAY, LocalTime.of(h, m), plate, "张伟", VisitKind.MAINTENANCE, advisor);
     }
 
     @AfterEach
@@ -62,43 +70,92 @@ class CheckInDeskTest {
     }
 
     @Test
-    void scannedAppointmentGetsTheBookedAdvisorATicketAndALamp() {
-        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class,
-                desk.scan(AppointmentCode.payload("gz", "A1", KEY)));
+    void scannedAppointmentIsShownMaskedThenConfirmedToTheBookedAdvisor() {
+        ScanOutcome.Found found = assertInstanceOf(ScanOutcome.Found.class, desk.scan(code("A1")));
+        assertEquals("张*", found.appointment().maskedName());
+        assertEquals(AppointmentRules.Timing.ON_TIME, found.timing());
+        assertNull(found.note());
+        assertTrue(printer.printed.isEmpty(), "nothing printed before the customer confirms");
+
+        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class, desk.confirm(found.appointment()));
         assertEquals("A001", issued.ticket().number());
         assertEquals("wang", issued.advisor().id());
         assertTrue(lamps.isLit(2), "desk 2 lamp lit");
-        assertEquals(1, printer.printed.size());
         String ticketText = String.join("\n", printer.printed.get(0).lines());
         assertTrue(ticketText.contains("王强") && ticketText.contains("2号台"), ticketText);
         assertTrue(ticketText.contains("粤B·***45"), "masked plate on the ticket: " + ticketText);
         assertEquals("http://bo/t/" + issued.ticket().id(), printer.printed.get(0).qrText());
+        assertEquals(issued.statusUrl(), printer.printed.get(0).qrText());
         assertEquals(1, store.outbox().pendingCount());
         assertEquals(1, syncKicks.get());
     }
 
     @Test
-    void secondScanShowsTheExistingTicketInsteadOfASecond() {
-        String code = AppointmentCode.payload("gz", "A1", KEY);
-        ScanOutcome.Issued first = (ScanOutcome.Issued) desk.scan(code);
-        ScanOutcome.Issued again = assertInstanceOf(ScanOutcome.Issued.class, desk.scan(code));
+    void alreadyCheckedInShowsTheExistingTicketAndAllowsOneReprint() {
+        ScanOutcome.Issued first = (ScanOutcome.Issued) desk.confirm(found("A1").appointment());
+        ScanOutcome.Issued again = assertInstanceOf(ScanOutcome.Issued.class, desk.scan(code("A1")));
         assertTrue(again.existing());
+        assertTrue(again.reprintAllowed());
         assertEquals(first.ticket(), again.ticket());
-        assertEquals(1, printer.printed.size(), "printed once");
-        assertEquals(1, store.outbox().pendingCount());
+        assertEquals(1, printer.printed.size(), "not printed again by itself");
+
+        ScanOutcome.Issued reprint = (ScanOutcome.Issued) desk.reprint(again.ticket());
+        assertTrue(reprint.print().printed());
+        assertEquals(2, printer.printed.size());
+        assertFalse(((ScanOutcome.Issued) desk.scan(code("A1"))).reprintAllowed(), "once only");
+        ScanOutcome.Issued third = (ScanOutcome.Issued) desk.reprint(again.ticket());
+        assertFalse(third.print().printed());
+        assertEquals(2, printer.printed.size());
         assertEquals(1, store.queue().tickets(TODAY).size());
+        assertEquals(1, store.outbox().pendingCount());
+    }
+
+    @Test
+    void earlyCustomerIsToldWhenTheAdvisorExpectsThemAndCanStillTakeATicket() {
+        ScanOutcome.Found found = found("EARLY");
+        assertEquals(AppointmentRules.Timing.EARLY, found.timing());
+        assertTrue(found.note().chinese().contains("11:00") && found.note().chinese().contains("李娜"), found.note().chinese());
+        ScanOutcome.Issued issued = (ScanOutcome.Issued) desk.confirm(found.appointment());
+        assertEquals("A001", issued.ticket().number());
+        assertEquals("li", issued.advisor().id());
+    }
+
+    @Test
+    void lateCustomerQueuesAsAWalkInWithANote() {
+        ScanOutcome.Found found = found("LATE");
+        assertEquals(AppointmentRules.Timing.LATE, found.timing());
+        ScanOutcome.Issued issued = (ScanOutcome.Issued) desk.confirm(found.appointment());
+        assertEquals("B001", issued.ticket().number(), "walk-in series");
+        assertEquals("li", issued.advisor().id(), "the advisor whose turn it is, not the booked one");
+        assertEquals("LATE", issued.ticket().appointmentId(), "still linked, so it is not checked in twice");
+        assertTrue(issued.note().english().contains("walk-in"), issued.note().english());
+        assertTrue(printer.printed.get(0).lines().contains(issued.note().chinese()), "the note is on the ticket");
+    }
+
+    @Test
+    void bookedAdvisorAtLunchHandsOverToTheTurn() {
+        ScanOutcome.Issued issued = (ScanOutcome.Issued) desk.confirm(found("LUNCH").appointment());
+        assertEquals("li", issued.advisor().id());
     }
 
     @Test
     void typedPlateFindsTheAppointmentDespiteLetterODigitZeroMixUp() {
-        ScanOutcome.Issued issued = assertInstanceOf(ScanOutcome.Issued.class, desk.scan("粤B1O345"));
-        assertEquals("A1", issued.ticket().appointmentId());
+        ScanOutcome.Found found = assertInstanceOf(ScanOutcome.Found.class, desk.plate("粤B1O345"));
+        assertEquals("A1", found.appointment().id());
+        assertFalse(found.nearMatch());
+    }
+
+    @Test
+    void aPlateOneKeyAwayIsOfferedForConfirmationNotFailed() {
+        ScanOutcome.Found found = assertInstanceOf(ScanOutcome.Found.class, desk.plate("粤B10346"));
+        assertTrue(found.nearMatch());
+        assertEquals("A1", found.appointment().id());
     }
 
     @Test
     void unknownPlateIsOfferedTheWalkInPathWithThePlateCarriedOver() {
-        ScanOutcome.Refused refused = assertInstanceOf(ScanOutcome.Refused.class, desk.scan("粤B99999"));
-        assertEquals("粤B99999", refused.plate());
+        ScanOutcome.Refused refused = assertInstanceOf(ScanOutcome.Refused.class, desk.scan("粤E99999"));
+        assertEquals("粤E99999", refused.plate());
         assertTrue(refused.why().english().contains("walk-in"), refused.why().english());
         assertTrue(printer.printed.isEmpty());
     }
@@ -107,11 +164,13 @@ class CheckInDeskTest {
     void badInputGetsAClearMessageAndNoTicket() {
         assertTrue(refusal("https://weixin.qq.com/r/abc").english().contains("not one of our appointment codes"));
         assertTrue(refusal("LKA1.gz.A1").english().contains("could not be read"));
-        String forged = AppointmentCode.payload("gz", "A1", "wrong key".getBytes(StandardCharsets.UTF_8));
-        assertTrue(refusal(forged).english().contains("not an appointment at this shop"));
+        String forged = AppointmentCode.payload("gz", TODAY, "A1", "wrong key".getBytes(StandardCharsets.UTF_8));
+        assertTrue(refusal(forged).english().contains("cannot be verified"));
+        assertTrue(refusal(AppointmentCode.payload("sz", TODAY, "A1", KEY)).english().contains("another shop (sz)"));
         assertTrue(refusal("粤B12").english().contains("7 characters"));
-        assertTrue(refusal(AppointmentCode.payload("gz", "A2", KEY)).english().contains("not today"));
-        assertTrue(refusal(AppointmentCode.payload("gz", "NOPE", KEY)).english().contains("not found"));
+        assertTrue(refusal(AppointmentCode.payload("gz", TODAY.plusDays(3), "A1", KEY)).english()
+                .contains("on " + TODAY.plusDays(3)));
+        assertTrue(refusal(code("NOPE")).english().contains("not found"));
         assertEquals(0, store.queue().tickets(TODAY).size());
         assertEquals(0, store.outbox().pendingCount());
     }
@@ -134,23 +193,31 @@ class CheckInDeskTest {
         ScanOutcome.Issued issued = (ScanOutcome.Issued) desk.walkIn(VisitKind.MAINTENANCE, true, "粤B12345");
         assertFalse(issued.print().printed());
         assertEquals("paper out", issued.print().message());
+        assertEquals("http://bo/t/" + issued.ticket().id(), issued.statusUrl(), "the screen shows the status QR");
         assertFalse(store.queue().printed(issued.ticket().id()));
         assertEquals(1, store.outbox().pendingCount(), "the ticket still travels to the back office");
     }
 
     @Test
     void anAppointmentWhosePrintFailedIsPrintedWhenScannedAgain() {
-        String code = AppointmentCode.payload("gz", "A1", KEY);
         printer.failure = "cover open";
-        ScanOutcome.Issued first = (ScanOutcome.Issued) desk.scan(code);
+        ScanOutcome.Issued first = (ScanOutcome.Issued) desk.confirm(found("A1").appointment());
         assertFalse(first.print().printed());
         printer.failure = null;
-        ScanOutcome.Issued again = (ScanOutcome.Issued) desk.scan(code);
+        ScanOutcome.Issued again = (ScanOutcome.Issued) desk.scan(code("A1"));
         assertTrue(again.existing());
         assertTrue(again.print().printed());
         assertEquals(first.ticket().number(), printer.printed.get(0).number());
         assertTrue(store.queue().printed(first.ticket().id()));
         assertEquals(1, store.outbox().pendingCount());
+    }
+
+    private String code(String appointmentId) {
+        return AppointmentCode.payload("gz", TODAY, appointmentId, KEY);
+    }
+
+    private ScanOutcome.Found found(String appointmentId) {
+        return assertInstanceOf(ScanOutcome.Found.class, desk.scan(code(appointmentId)));
     }
 
     private Message refusal(String input) {

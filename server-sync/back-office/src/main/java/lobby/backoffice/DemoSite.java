@@ -92,7 +92,7 @@ public final class DemoSite {
         try {
             Files.createDirectories(qrFolder);
             for (Appointment a : appointments) {
-                String payload = AppointmentCode.payload(SITE_ID, a.id(), key);
+                String payload = AppointmentCode.payload(SITE_ID, a.day(), a.id(), key);
                 Path png = qrFolder.resolve(a.id() + ".png");
                 Files.write(png, QrImages.png(payload, QR_PIXELS));
                 codes.add(new Code(a, payload, png));

@@ -74,7 +74,7 @@ class DemoSiteTest {
         byte[] key = Base64.getDecoder().decode(snapshot.qrKey());
         String listing = Files.readString(again.listing(), StandardCharsets.UTF_8);
         for (DemoSite.Code code : again.codes()) {
-            assertEquals(new AppointmentCode.Valid(DemoSite.SITE_ID, code.appointment().id()),
+            assertEquals(new AppointmentCode.Valid(DemoSite.SITE_ID, code.appointment().day(), code.appointment().id()),
                     AppointmentCode.read(code.payload(), DemoSite.SITE_ID, key));
             byte[] png = Files.readAllBytes(code.png());
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, PNG_SIGNATURE.length), code.png().toString());

@@ -58,7 +58,7 @@ class SiteRoutesIT {
         assertEquals(s.appointments(), codes.stream().map(DemoSite.Code::appointment).toList());
         for (DemoSite.Code code : codes) {
             assertTrue(Files.isRegularFile(dir.resolve("qr").resolve(code.appointment().id() + ".png")));
-            assertEquals(new AppointmentCode.Valid("demo", code.appointment().id()),
+            assertEquals(new AppointmentCode.Valid("demo", code.appointment().day(), code.appointment().id()),
                     AppointmentCode.read(code.payload(), "demo", key));
         }
         assertTrue(Files.isRegularFile(dir.resolve("qr/appointments.txt")));
