@@ -32,6 +32,7 @@ public final class Kiosk implements AutoCloseable {
     private final TicketPrinter printer;
     private final CallLamps lamps;
     private final CheckInDesk desk;
+    private final KioskTechnician technician;
 
     private Kiosk(KioskConfig config, KioskStore store, SyncAgent sync, TicketPrinter printer, CallLamps lamps,
                   Clock clock) {
@@ -40,7 +41,9 @@ public final class Kiosk implements AutoCloseable {
         this.sync = sync;
         this.printer = printer;
         this.lamps = lamps;
-        this.desk = new CheckInDesk(config.siteId(), config.kioskId(), store, printer, lamps, sync::kick, clock);
+        this.desk = new CheckInDesk(config.siteId(), config.kioskId(), store, printer, lamps, sync::kick, clock,
+                config.appointments());
+        this.technician = new KioskTechnician(this, config.technicianPin(), clock);
     }
 
     /**
@@ -94,6 +97,10 @@ public final class Kiosk implements AutoCloseable {
 
     public CheckInDesk desk() {
         return desk;
+    }
+
+    public lobby.kiosk.ui.Technician technician() {
+        return technician;
     }
 
     public KioskStore store() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import lobby.kiosk.checkin.AppointmentRules;
 import lobby.printer.PrinterConfig;
 
 /**
@@ -20,18 +21,20 @@ import lobby.printer.PrinterConfig;
  * @param printerDriver serial (ESC/POS over a serial port), usb-file (/dev/usb/lp0) or simulated
  * @param lampDriver    gpiod (a real Pi) or mock (Pi4J's mock platform: the simulator)
  * @param lampPins      desk to BCM pin; empty means "take them from the roster"
+ * @param technicianPin 4-8 digits opening the technician screen; null leaves it locked
  */
 public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backOffice,
                           String printerDriver, PrinterConfig printer, String lampDriver,
                           Map<Integer, Integer> lampPins, boolean lampsActiveLow,
-                          Duration syncInterval, Duration idleTimeout, String ui) {
+                          Duration syncInterval, Duration idleTimeout, String ui,
+                          AppointmentRules appointments, String technicianPin) {
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String[] KEYS = {"site", "kiosk", "data", "backoffice", "devices", "printer.driver",
         "printer.port", "printer.baud", "printer.databits", "printer.parity", "printer.flow",
         "printer.reply-timeout-ms", "lamps.driver", "lamps.pins", "lamps.active-low", "sync.interval-s",
-        "idle-timeout-s", "ui"};
+        "idle-timeout-s", "ui", "appointments.early-min", "appointments.late-min", "technician.pin"};
 
     public KioskConfig {
         requireText(siteId, "site");
@@ -45,6 +48,9 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
         }
         if (!ui.matches("auto|window|console")) {
             throw new IllegalArgumentException("ui must be auto, window or console, was " + ui);
+        }
+        if (technicianPin != null && !technicianPin.matches("\\d{4,8}")) {
+            throw new IllegalArgumentException("technician.pin must be 4 to 8 digits");
         }
         if (!"http".equals(backOffice.getScheme()) && !"https".equals(backOffice.getScheme())) {
             throw new IllegalArgumentException("backoffice must be an http(s) URL, was " + backOffice);
@@ -100,7 +106,11 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
                 Boolean.parseBoolean(m.getOrDefault("lamps.active-low", "false")),
                 Duration.ofSeconds(intValue(m, "sync.interval-s", (int) DEFAULT_SYNC_INTERVAL.toSeconds())),
                 Duration.ofSeconds(intValue(m, "idle-timeout-s", (int) DEFAULT_IDLE_TIMEOUT.toSeconds())),
-                m.getOrDefault("ui", "auto"));
+                m.getOrDefault("ui", "auto"),
+                new AppointmentRules(
+                        Duration.ofMinutes(intValue(m, "appointments.early-min", (int) AppointmentRules.DEFAULT_EARLY.toMinutes())),
+                        Duration.ofMinutes(intValue(m, "appointments.late-min", (int) AppointmentRules.DEFAULT_LATE.toMinutes()))),
+                m.get("technician.pin"));
     }
 
     /** "1:17,2:27" -> {1=17, 2=27}. */

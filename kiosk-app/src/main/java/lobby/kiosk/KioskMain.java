@@ -27,7 +27,8 @@ public final class KioskMain {
                     System.out.println("usage: kiosk [--config FILE]   (default " + DEFAULT_CONFIG + ")");
                     System.out.println("Settings: site, kiosk, data, backoffice, devices=simulated|hardware,");
                     System.out.println("  printer.driver/port/baud/databits/parity/flow, lamps.driver/pins/active-low,");
-                    System.out.println("  sync.interval-s, idle-timeout-s, ui=auto|window|console");
+                    System.out.println("  sync.interval-s, idle-timeout-s, ui=auto|window|console,");
+                    System.out.println("  appointments.early-min, appointments.late-min, technician.pin");
                     return;
                 }
                 case "--config" -> {
@@ -76,6 +77,12 @@ public final class KioskMain {
             case "console" -> false;
             default -> System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
         };
+    }
+
+    /** The version in the kiosk jar's manifest; "dev" when run from classes. */
+    public static String version() {
+        String v = KioskMain.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     private static void fail(String message) {

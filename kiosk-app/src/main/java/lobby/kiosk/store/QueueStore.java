@@ -129,6 +129,17 @@ public final class QueueStore {
         }, day);
     }
 
+    /** Tickets of the day whose print failed and that were never printed since: for staff. */
+    public List<Ticket> unprinted(LocalDate day) {
+        return db.query(SELECT_TICKET + " WHERE day = ? AND printed = 0 ORDER BY issued_at", rs -> {
+            List<Ticket> list = new java.util.ArrayList<>();
+            while (rs.next()) {
+                list.add(ticket(rs));
+            }
+            return list;
+        }, day);
+    }
+
     public boolean printed(String ticketId) {
         return db.query("SELECT printed FROM tickets WHERE id = ?", rs -> rs.next() && rs.getInt(1) == 1, ticketId);
     }

@@ -18,7 +18,8 @@ public final class KioskApp extends Application {
     @Override
     public void start(Stage stage) {
         Kiosk kiosk = KIOSK.get();
-        KioskScreens screens = new KioskScreens(kiosk.desk(), kiosk.siteName(), kiosk.config().idleTimeout());
+        KioskScreens screens = new KioskScreens(kiosk.desk(), kiosk.siteName(), kiosk.config().idleTimeout(),
+                kiosk.technician());
         stage.setTitle("自助签到 Self check-in");
         stage.setScene(new Scene(screens.root(), 1024, 600));
         stage.setFullScreenExitHint("");

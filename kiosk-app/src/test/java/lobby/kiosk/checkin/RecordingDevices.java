@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 import lobby.device.DeviceHealth;
 import lobby.lamp.CallLamps;
 import lobby.printer.PrintOutcome;
@@ -43,6 +46,8 @@ public final class RecordingDevices {
     public static final class Lamps implements CallLamps {
         public final Set<Integer> lit = new TreeSet<>();
         public final List<Integer> calls = new ArrayList<>();
+        public final List<IntConsumer> acknowledged = new CopyOnWriteArrayList<>();
+        public final List<IntConsumer> escalated = new CopyOnWriteArrayList<>();
 
         @Override
         public synchronized DeviceHealth light(int desk) {
@@ -63,8 +68,37 @@ public final class RecordingDevices {
         }
 
         @Override
+        public synchronized DeviceHealth acknowledge(int desk) {
+            boolean was = lit.remove(desk);
+            if (was) {
+                acknowledged.forEach(l -> l.accept(desk));
+            }
+            return DeviceHealth.online("lamp desk " + desk, Instant.EPOCH);
+        }
+
+        @Override
+        public synchronized Pattern pattern(int desk) {
+            return lit.contains(desk) ? Pattern.STEADY : Pattern.OFF;
+        }
+
+        @Override
+        public void onAcknowledged(IntConsumer listener) {
+            acknowledged.add(listener);
+        }
+
+        @Override
+        public void onEscalated(IntConsumer listener) {
+            escalated.add(listener);
+        }
+
+        @Override
+        public CompletableFuture<List<DeviceHealth>> selfTest() {
+            return CompletableFuture.completedFuture(health());
+        }
+
+        @Override
         public List<DeviceHealth> health() {
-            return List.of();
+            return List.of(DeviceHealth.online("lamp desk 1", Instant.EPOCH), DeviceHealth.online("lamp desk 2", Instant.EPOCH));
         }
 
         @Override

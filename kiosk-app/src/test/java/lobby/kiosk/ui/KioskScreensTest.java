@@ -1,6 +1,7 @@
 package lobby.kiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +21,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
+import lobby.checkin.AppointmentCode;
 import lobby.checkin.Duty;
+import lobby.checkin.VisitKind;
 import lobby.kiosk.checkin.CheckInDesk;
 import lobby.kiosk.checkin.RecordingDevices;
 import lobby.kiosk.store.KioskStore;
@@ -31,26 +37,56 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real screens under headless Monocle, driven as a customer would. */
+/** The real screens under headless Monocle, driven as a customer would, every path to a number. */
 @ExtendWith(ApplicationExtension.class)
 class KioskScreensTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T01:30:00Z"), ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = LocalDate.now(CLOCK);
+    private static final byte[] KEY = "k".getBytes(StandardCharsets.UTF_8);
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private KioskStore store;
     private final RecordingDevices.Printer printer = new RecordingDevices.Printer();
     private final RecordingDevices.Lamps lamps = new RecordingDevices.Lamps();
+    private final List<String> technicianCalls = new ArrayList<>();
+    private KioskScreens screens;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("kiosk-ui");
         store = KioskStore.open(dir.resolve("kiosk.db"));
-        store.roster().replace(new SiteSnapshot("gz", "星辰汽车广州天河4S店", LocalDate.now(CLOCK), CLOCK.instant(),
-                Base64.getEncoder().encodeToString("k".getBytes(StandardCharsets.UTF_8)), "http://bo/t",
+        store.roster().replace(new SiteSnapshot("gz", "星辰汽车广州天河4S店", TODAY, CLOCK.instant(),
+                Base64.getEncoder().encodeToString(KEY), "http://bo/t",
                 List.of(new Advisor("li", "李娜", 1, 17, Duty.ON_DUTY), new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY)),
-                List.of()), CLOCK.instant());
+                List.of(new Appointment("A1", "gz", TODAY, LocalTime.of(9, 40), "粤B10345", "张伟", VisitKind.MAINTENANCE, "wang"),
+                        new Appointment("A2", "gz", TODAY, LocalTime.of(11, 0), "粤A88888", "陈静", VisitKind.REPAIR, "li"))),
+                CLOCK.instant());
         CheckInDesk desk = new CheckInDesk("gz", "k1", store, printer, lamps, () -> { }, CLOCK);
-        scene = new Scene(new KioskScreens(desk, "星辰汽车广州天河4S店", Duration.ofSeconds(30)).root(), 1024, 600);
+        screens = new KioskScreens(desk, "星辰汽车广州天河4S店", Duration.ofSeconds(30), new Technician() {
+            @Override
+            public boolean pinMatches(String pin) {
+                return "2468".equals(pin);
+            }
+
+            @Override
+            public List<String> status() {
+                return List.of("Kiosk k1 of site gz, version test", "printer: ONLINE");
+            }
+
+            @Override
+            public String testPrint() {
+                technicianCalls.add("print");
+                return "Test ticket printed";
+            }
+
+            @Override
+            public String lampTest() {
+                technicianCalls.add("lamps");
+                return "[lamp desk 1: ONLINE]";
+            }
+        });
+        scene = new Scene(screens.root(), 1280, 800);
         stage.setScene(scene);
         stage.show();
     }
@@ -62,45 +98,157 @@ class KioskScreensTest {
 
     @Test
     void welcomeScreenGreetsInChineseAndIsNotBlank(FxRobot robot) throws Exception {
-        assertEquals("欢迎光临，请扫描预约二维码", robot.lookup("#welcome-title").queryAs(Label.class).getText());
-        double inked = WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene.getRoot(), "welcome"))
-                .get(10, TimeUnit.SECONDS);
-        assertTrue(inked > 0.01, "the welcome screen shows something: " + inked);
+        assertEquals("欢迎光临，请扫描预约二维码", text(robot, "#welcome-title"));
+        assertTrue(screenshot("welcome") > 0.01, "the welcome screen shows something");
     }
 
     @Test
-    void languageSwitchesToEnglishAndBack(FxRobot robot) {
+    void languageSwitchesToEnglishAndBackOnAnyScreen(FxRobot robot) {
+        robot.clickOn("#walk-in");
         robot.clickOn("#language");
-        assertEquals("Welcome! Please scan your appointment QR code",
-                robot.lookup("#welcome-title").queryAs(Label.class).getText());
+        assertEquals("What have you come for?", text(robot, "#walkin-title"));
         robot.clickOn("#language");
-        assertEquals("欢迎光临，请扫描预约二维码", robot.lookup("#welcome-title").queryAs(Label.class).getText());
+        assertEquals("请选择您要办理的业务", text(robot, "#walkin-title"));
     }
 
     @Test
-    void unknownPlateTellsTheCustomerAndOffersTheWalkIn(FxRobot robot) {
-        robot.clickOn("#scan-input").write("粤B99999");
-        robot.clickOn("#scan-ok");
-        WaitForAsyncUtils.waitForFxEvents();
-        awaitText(robot, "#message", "今天没有车牌 粤B·***99 的预约，可以直接取号。");
-        assertTrue(robot.lookup("#walk-in").tryQuery().isPresent());
+    void typedPlateFindsTheAppointmentShownMaskedThenTheTicket(FxRobot robot) throws Exception {
+        robot.clickOn("#type-plate");
+        robot.clickOn("#province-" + PlateScreen.keyId("粤".codePointAt(0)));
+        for (String k : List.of("B", "1", "0", "3", "4", "5")) {
+            robot.clickOn("#key-" + k);
+        }
+        assertEquals("粤B10345", text(robot, "#plate-display"));
+        screenshot("plate");
+        robot.clickOn("#plate-ok");
+        awaitText(robot, "#appointment-plate", "粤B·***45");
+        assertEquals("张*", text(robot, "#appointment-name"));
+        assertEquals("王强  2 号台", text(robot, "#appointment-advisor"));
+        screenshot("appointment");
+        robot.clickOn("#confirm");
+        awaitText(robot, "#ticket-number", "A001");
+        assertEquals("王强 顾问  2 号台", text(robot, "#ticket-advisor"));
+        assertTrue(lamps.isLit(2));
+        assertEquals(1, printer.printed.size());
+        screenshot("ticket");
+    }
+
+    @Test
+    void anInvalidPlateIsExplainedOnTheKeyboard(FxRobot robot) {
+        robot.clickOn("#type-plate");
+        robot.clickOn("#province-" + PlateScreen.keyId("粤".codePointAt(0)));
+        robot.clickOn("#key-B");
+        robot.clickOn("#key-1");
+        robot.clickOn("#plate-ok");
+        awaitText(robot, "#message", "车牌应为7位，新能源车为8位");
+        assertEquals("粤B1", text(robot, "#plate-display"), "what was typed stays to be corrected");
+        robot.clickOn("#plate-backspace");
+        assertEquals("粤B", text(robot, "#plate-display"));
+    }
+
+    @Test
+    void unknownPlateTellsTheCustomerAndTheWalkInKeepsThePlate(FxRobot robot) {
+        robot.clickOn("#type-plate");
+        robot.clickOn("#province-" + PlateScreen.keyId("粤".codePointAt(0)));
+        for (String k : List.of("E", "9", "9", "9", "9", "9")) {
+            robot.clickOn("#key-" + k);
+        }
+        robot.clickOn("#plate-ok");
+        awaitText(robot, "#message", "今天没有车牌 粤E·***99 的预约，可以直接取号。");
+        robot.clickOn("#walk-in");
+        robot.clickOn("#kind-repair");
+        robot.clickOn("#leave");
+        awaitText(robot, "#ticket-number", "B001");
+        assertEquals("粤E99999", store.queue().tickets(TODAY).get(0).plate());
     }
 
     @Test
     void walkInGetsANumberWithAdvisorAndDesk(FxRobot robot) throws Exception {
         robot.clickOn("#walk-in");
-        robot.clickOn("#kind-repair-lounge");
-        awaitText(robot, "#ticket-number", "B001");
-        assertEquals("李娜 顾问  1 号台", robot.lookup("#ticket-advisor").queryAs(Label.class).getText());
+        screenshot("walk-in");
+        robot.clickOn("#kind-breakdown");
+        robot.clickOn("#lounge");
+        awaitText(robot, "#ticket-number", "U001");
+        assertEquals("李娜 顾问  1 号台", text(robot, "#ticket-advisor"));
         assertTrue(lamps.isLit(1));
-        assertEquals(1, printer.printed.size());
-        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene.getRoot(), "ticket")).get(10, TimeUnit.SECONDS);
+        assertTrue(store.queue().tickets(TODAY).get(0).waitInLounge());
+    }
+
+    @Test
+    void aScanOnAnyScreenStartsACheckIn(FxRobot robot) {
+        robot.clickOn("#walk-in");
+        robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A2", KEY)));
+        awaitText(robot, "#appointment-name", "陈*");
+        assertTrue(text(robot, "#appointment-note").contains("11:00"), "early customer told when expected");
+    }
+
+    @Test
+    void printerFailureShowsTheNumberAndTheStatusCodeToPhotograph(FxRobot robot) throws Exception {
+        printer.failure = "paper out";
+        robot.clickOn("#walk-in");
+        robot.clickOn("#kind-enquiry");
+        robot.clickOn("#leave");
+        awaitText(robot, "#ticket-number", "B001");
+        assertTrue(text(robot, "#print-status").startsWith("小票未能打印"));
+        assertTrue(robot.lookup("#status-qr").tryQuery().isPresent(), "status QR shown on screen");
+        screenshot("ticket-not-printed");
+    }
+
+    @Test
+    void alreadyCheckedInShowsTheTicketWithOneReprint(FxRobot robot) {
+        robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A1", KEY)));
+        awaitText(robot, "#appointment-name", "张*");
+        robot.clickOn("#confirm");
+        awaitText(robot, "#ticket-number", "A001");
+        robot.clickOn("#done");
+        robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A1", KEY)));
+        awaitText(robot, "#ticket-heading", "您已签到，这是您的号码");
+        robot.clickOn("#reprint");
+        awaitTrue(() -> printer.printed.size() == 2, "reprinted");
+        awaitText(robot, "#ticket-number", "A001");
+        assertFalse(robot.lookup("#reprint").tryQuery().isPresent(), "only once");
+    }
+
+    @Test
+    void hiddenGestureAndPinOpenTheTechnicianScreen(FxRobot robot) {
+        for (int i = 0; i < KioskScreens.GESTURE_TAPS; i++) {
+            robot.clickOn("#shop-name");
+        }
+        for (String d : List.of("1", "1", "1", "1")) {
+            robot.clickOn("#pin-" + d);
+        }
+        robot.clickOn("#pin-enter");
+        assertEquals("Wrong PIN", text(robot, "#pin-message"));
+        for (String d : List.of("2", "4", "6", "8")) {
+            robot.clickOn("#pin-" + d);
+        }
+        robot.clickOn("#pin-enter");
+        assertTrue(robot.lookup("#technician-status").tryQuery().isPresent());
+        robot.clickOn("#test-print");
+        awaitText(robot, "#technician-result", "Test ticket printed");
+        assertEquals(List.of("print"), technicianCalls);
+    }
+
+    @Test
+    void startOverReturnsToWelcomeFromAnyScreen(FxRobot robot) {
+        robot.clickOn("#type-plate");
+        robot.clickOn("#start-over");
+        assertEquals("欢迎光临，请扫描预约二维码", text(robot, "#welcome-title"));
+    }
+
+    private String text(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private double screenshot(String name) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene.getRoot(), name)).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitText(FxRobot robot, String query, String expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long end = System.nanoTime() + DEADLINE.toNanos();
         String seen = null;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < end) {
             WaitForAsyncUtils.waitForFxEvents();
             var node = robot.lookup(query).tryQuery();
             if (node.isPresent() && node.get() instanceof Label l) {
@@ -110,6 +258,17 @@ class KioskScreensTest {
                 }
             }
         }
-        assertEquals(expected, seen, query + " within 10 s");
+        assertEquals(expected, seen, query + " within " + DEADLINE);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+        }
+        assertTrue(condition.getAsBoolean(), what + " within " + DEADLINE);
     }
 }
