@@ -6,6 +6,7 @@ import java.util.Objects;
 import lobby.device.DeviceException;
 import lobby.device.DeviceHealth;
 import lobby.device.DeviceHealth.State;
+import lobby.serial.SerialLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class SerialTicketPrinter implements TicketPrinter {
 
     /** A printer on a serial port (RS-232, USB-serial adapter, or a pseudo-terminal in tests). */
     public SerialTicketPrinter(PrinterConfig config) {
-        this(config, JsscSerialLink::open, Clock.systemUTC());
+        this(config, SerialLink::open, Clock.systemUTC());
     }
 
     /** A USB printer-class device such as /dev/usb/lp0: bytes go out, no status comes back. */
@@ -61,7 +62,7 @@ public final class SerialTicketPrinter implements TicketPrinter {
         }
         try {
             SerialLink link = link();
-            if (!link.readsStatus()) {
+            if (!link.readable()) {
                 link.write(job);
                 return PrintOutcome.ok(update(State.ONLINE, STATUS_UNKNOWN));
             }
@@ -86,7 +87,7 @@ public final class SerialTicketPrinter implements TicketPrinter {
     public synchronized DeviceHealth health() {
         try {
             SerialLink link = link();
-            if (!link.readsStatus()) {
+            if (!link.readable()) {
                 return update(State.ONLINE, STATUS_UNKNOWN);
             }
             PrinterStatus status = status(link);
@@ -104,7 +105,7 @@ public final class SerialTicketPrinter implements TicketPrinter {
 
     private SerialLink link() {
         if (link == null) {
-            link = opener.open(config);
+            link = opener.open(config.serialSettings());
         }
         return link;
     }

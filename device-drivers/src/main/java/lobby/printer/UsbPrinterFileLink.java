@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lobby.device.DeviceException;
+import lobby.serial.SerialLink;
+import lobby.serial.SerialSettings;
 
 /**
  * A USB printer-class device such as /dev/usb/lp0, written like a file. It carries bytes one
@@ -22,11 +24,11 @@ import lobby.device.DeviceException;
  * interrupted {@link FileChannel} closes itself, which frees that thread.
  */
 final class UsbPrinterFileLink implements SerialLink {
-    private final PrinterConfig config;
+    private final SerialSettings config;
     private final FileChannel channel;
     private final ExecutorService writer;
 
-    private UsbPrinterFileLink(PrinterConfig config, FileChannel channel) {
+    private UsbPrinterFileLink(SerialSettings config, FileChannel channel) {
         this.config = config;
         this.channel = channel;
         this.writer = Executors.newSingleThreadExecutor(r -> {
@@ -36,7 +38,7 @@ final class UsbPrinterFileLink implements SerialLink {
         });
     }
 
-    static SerialLink open(PrinterConfig config) {
+    static SerialLink open(SerialSettings config) {
         Path path = Path.of(config.port());
         if (!Files.exists(path)) {
             throw new DeviceException("port " + config.port() + " missing");
@@ -78,7 +80,7 @@ final class UsbPrinterFileLink implements SerialLink {
     }
 
     @Override
-    public boolean readsStatus() {
+    public boolean readable() {
         return false;
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import lobby.device.DeviceException;
+import lobby.serial.SerialLink;
 
 /**
  * A link that records what is written and answers DLE EOT n from queued rounds of four status

@@ -1,4 +1,4 @@
-package lobby.printer;
+package lobby.serial;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,23 +12,28 @@ import lobby.device.DeviceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A serial port through jssc: the only class that knows jssc. */
+/** A serial port through jssc: the only class that knows jssc, shared by the printer and the scanner. */
 final class JsscSerialLink implements SerialLink {
     private static final Logger LOG = LoggerFactory.getLogger(JsscSerialLink.class);
     /** Never more than this in the kernel's buffer, so a write cannot block past the deadline. */
     private static final int CHUNK_BYTES = 256;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * A read polls every millisecond at first (a printer's status reply comes within a few), then
+     * backs off to this, so a scanner's reader idling on a quiet port does not wake 1000 times a second.
+     */
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(8);
 
     private final SerialPort port;
-    private final PrinterConfig config;
+    private final SerialSettings config;
 
-    private JsscSerialLink(SerialPort port, PrinterConfig config) {
+    private JsscSerialLink(SerialPort port, SerialSettings config) {
         this.port = port;
         this.config = config;
     }
 
     /** Opens by path; links such as /dev/serial/by-id/... are resolved afresh on every open, so a re-plug is found. */
-    static SerialLink open(PrinterConfig config) {
+    static SerialLink open(SerialSettings config) {
         Path device;
         try {
             device = Path.of(config.port()).toRealPath();
@@ -61,7 +66,7 @@ final class JsscSerialLink implements SerialLink {
             throw new DeviceException("port " + config.port() + " (" + device + "): cannot open: " + e.getExceptionType()
                     + (denied ? " (is the kiosk's user in the dialout group?)" : ""), e);
         }
-        LOG.info("printer port {} open ({}, {} baud, {} data bits, parity {}, flow control {})", config.port(),
+        LOG.info("serial port {} open ({}, {} baud, {} data bits, parity {}, flow control {})", config.port(),
                 device, config.baudRate(), config.dataBits(), config.parity(), config.flowControl());
         return new JsscSerialLink(port, config);
     }
@@ -80,7 +85,7 @@ final class JsscSerialLink implements SerialLink {
                 while ((queued = port.getOutputBufferBytesCount()) > 0) {
                     if (System.nanoTime() - deadline > 0) {
                         throw new DeviceException("port " + config.port() + ": " + queued + " bytes still queued after "
-                                + config.writeTimeout().toMillis() + " ms (printer off, or flow control holding?)");
+                                + config.writeTimeout().toMillis() + " ms (device off, or flow control holding?)");
                     }
                     LockSupport.parkNanos(POLL_NANOS);
                 }
@@ -93,6 +98,7 @@ final class JsscSerialLink implements SerialLink {
     @Override
     public byte[] read(int max, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long poll = POLL_NANOS;
         try {
             while (true) {
                 int available = port.getInputBufferBytesCount();
@@ -102,10 +108,12 @@ final class JsscSerialLink implements SerialLink {
                 if (available > 0) {
                     return port.readBytes(Math.min(available, max));
                 }
-                if (System.nanoTime() - deadline >= 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return new byte[0];
                 }
-                LockSupport.parkNanos(POLL_NANOS);
+                LockSupport.parkNanos(Math.min(poll, left));
+                poll = Math.min(IDLE_POLL_NANOS, poll * 2);
             }
         } catch (SerialPortException e) {
             throw gone("cannot read", e);
@@ -137,7 +145,7 @@ final class JsscSerialLink implements SerialLink {
         return device.startsWith("/dev/pts");
     }
 
-    private static int parity(PrinterConfig config) {
+    private static int parity(SerialSettings config) {
         return switch (config.parity()) {
             case NONE -> SerialPort.PARITY_NONE;
             case EVEN -> SerialPort.PARITY_EVEN;
@@ -145,7 +153,7 @@ final class JsscSerialLink implements SerialLink {
         };
     }
 
-    private static int flowControl(PrinterConfig config) {
+    private static int flowControl(SerialSettings config) {
         return switch (config.flowControl()) {
             case NONE -> SerialPort.FLOWCONTROL_NONE;
             case RTS_CTS -> SerialPort.FLOWCONTROL_RTSCTS_IN | SerialPort.FLOWCONTROL_RTSCTS_OUT;
