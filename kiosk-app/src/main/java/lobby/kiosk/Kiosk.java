@@ -3,6 +3,7 @@ package lobby.kiosk;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import lobby.checkin.Advisor;
 import lobby.device.DeviceHealth;
@@ -16,6 +17,12 @@ import lobby.lamp.Pi4jCallLamps;
 import lobby.printer.SerialTicketPrinter;
 import lobby.printer.SimulatedTicketPrinter;
 import lobby.printer.TicketPrinter;
+import lobby.scanner.CameraCodeScanner;
+import lobby.scanner.CameraConfig;
+import lobby.scanner.CodeScanner;
+import lobby.scanner.SerialCodeScanner;
+import lobby.scanner.SerialScannerConfig;
+import lobby.scanner.SimulatedCodeScanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Kiosk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
+    /** The simulated scanner's input: {@code echo PAYLOAD > DATA/scanner.fifo}. */
+    public static final String SCANNER_FIFO = "scanner.fifo";
 
     private final KioskConfig config;
     private final KioskStore store;
@@ -32,10 +41,12 @@ public final class Kiosk implements AutoCloseable {
     private final TicketPrinter printer;
     private final CallLamps lamps;
     private final CheckInDesk desk;
+    private final CodeScanner scanner;
     private final KioskTechnician technician;
 
     private Kiosk(KioskConfig config, KioskStore store, SyncAgent sync, TicketPrinter printer, CallLamps lamps,
-                  Clock clock) {
+                  CodeScanner scanner, Clock clock) {
+        this.scanner = scanner;
         this.config = config;
         this.store = store;
         this.sync = sync;
@@ -67,7 +78,7 @@ public final class Kiosk implements AutoCloseable {
             LOG.warn("ticket printer not ready at start-up: {}", printerHealth);
         }
         CallLamps lamps = lamps(config, store, deviceOutput);
-        return new Kiosk(config, store, sync, printer, lamps, clock);
+        return new Kiosk(config, store, sync, printer, lamps, scanner(config), clock);
     }
 
     private static TicketPrinter printer(KioskConfig config, Consumer<String> out) {
@@ -76,6 +87,36 @@ public final class Kiosk implements AutoCloseable {
             case "usb-file" -> SerialTicketPrinter.usbFile(config.printer());
             default -> new SerialTicketPrinter(config.printer());
         };
+    }
+
+    /**
+     * The scanner the kiosk reads by itself; null for a keyboard-mode scanner (the window reads
+     * it) and for none.
+     */
+    private static CodeScanner scanner(KioskConfig config) {
+        LOG.info("code scanner: {}{}", config.scannerDriver(),
+                config.scannerDriver().equals("serial") ? " on " + config.scannerPort() : "");
+        return switch (config.scannerDriver()) {
+            case "serial" -> new SerialCodeScanner(new SerialScannerConfig(config.scannerPort(), config.scannerBaud(),
+                    SerialScannerConfig.DEFAULT_REPEAT_WINDOW, SerialScannerConfig.DEFAULT_REOPEN_DELAY));
+            case "camera" -> new CameraCodeScanner(CameraConfig.rpicam());
+            case "fifo" -> SimulatedCodeScanner.namedPipe(fifo(config.dataDir().resolve(SCANNER_FIFO)));
+            default -> null;
+        };
+    }
+
+    /** Makes the simulator's named pipe if it is not there yet; if that fails the scanner's health says so. */
+    private static java.nio.file.Path fifo(java.nio.file.Path path) {
+        if (!java.nio.file.Files.exists(path)) {
+            try {
+                new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor();
+            } catch (java.io.IOException e) {
+                LOG.warn("cannot make the scanner pipe {}: {}", path, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return path;
     }
 
     /** Pins from the configuration, or else from the roster the back office sent. */
@@ -89,10 +130,23 @@ public final class Kiosk implements AutoCloseable {
         if (pins.isEmpty()) {
             LOG.warn("no lamp pins configured and no roster received yet: lamps stay dark until restart");
         }
-        LampConfig lampConfig = new LampConfig(pins, config.lampsActiveLow());
+        LampConfig lampConfig;
+        try {
+            lampConfig = new LampConfig(pins, config.lampsActiveLow()).withButtonPins(config.lampButtons())
+                    .withTimings(config.greetingTarget(), config.escalateAfter(), LampConfig.DEFAULT_DEBOUNCE);
+        } catch (IllegalArgumentException e) {
+            // A bad pin from the roster must not stop the kiosk: no lamps, and the health says why.
+            LOG.error("lamp configuration refused, lamps disabled: {}", e.getMessage());
+            lampConfig = new LampConfig(Map.of(), config.lampsActiveLow());
+        }
         return config.lampDriver().equals("gpiod")
                 ? Pi4jCallLamps.onGpiod(lampConfig, out)
                 : Pi4jCallLamps.onMockPlatform(lampConfig, out);
+    }
+
+    /** A scanner the kiosk reads itself (serial, camera, simulated), or empty. */
+    public Optional<CodeScanner> scanner() {
+        return Optional.ofNullable(scanner);
     }
 
     public CheckInDesk desk() {
@@ -130,6 +184,9 @@ public final class Kiosk implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scanner != null) {
+            scanner.close();
+        }
         sync.close();
         lamps.close();
         printer.close();

@@ -22,19 +22,27 @@ import lobby.printer.PrinterConfig;
  * @param lampDriver    gpiod (a real Pi) or mock (Pi4J's mock platform: the simulator)
  * @param lampPins      desk to BCM pin; empty means "take them from the roster"
  * @param technicianPin 4-8 digits opening the technician screen; null leaves it locked
+ * @param scannerDriver keyboard (a USB scanner typing like a keyboard, read by the window),
+ *                      serial (USB CDC / RS-232 on scannerPort), camera (rpicam-vid), fifo (the
+ *                      simulator: lines written to DATA/scanner.fifo) or none
+ * @param lampButtons   desk to BCM pin of its acknowledge button; empty for none
  */
 public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backOffice,
                           String printerDriver, PrinterConfig printer, String lampDriver,
                           Map<Integer, Integer> lampPins, boolean lampsActiveLow,
                           Duration syncInterval, Duration idleTimeout, String ui,
-                          AppointmentRules appointments, String technicianPin) {
+                          AppointmentRules appointments, String technicianPin, String scannerDriver,
+                          String scannerPort, int scannerBaud, Map<Integer, Integer> lampButtons,
+                          Duration greetingTarget, Duration escalateAfter) {
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String[] KEYS = {"site", "kiosk", "data", "backoffice", "devices", "printer.driver",
         "printer.port", "printer.baud", "printer.databits", "printer.parity", "printer.flow",
         "printer.reply-timeout-ms", "lamps.driver", "lamps.pins", "lamps.active-low", "sync.interval-s",
-        "idle-timeout-s", "ui", "appointments.early-min", "appointments.late-min", "technician.pin"};
+        "idle-timeout-s", "ui", "appointments.early-min", "appointments.late-min", "technician.pin",
+        "scanner.driver", "scanner.port", "scanner.baud", "lamps.buttons", "lamps.greeting-target-s",
+        "lamps.escalate-after-s"};
 
     public KioskConfig {
         requireText(siteId, "site");
@@ -48,6 +56,11 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
         }
         if (!ui.matches("auto|window|console")) {
             throw new IllegalArgumentException("ui must be auto, window or console, was " + ui);
+        }
+        lampButtons = Map.copyOf(lampButtons);
+        if (!scannerDriver.matches("keyboard|serial|camera|fifo|none")) {
+            throw new IllegalArgumentException("scanner.driver must be keyboard, serial, camera, fifo or none, was "
+                    + scannerDriver);
         }
         if (technicianPin != null && !technicianPin.matches("\\d{4,8}")) {
             throw new IllegalArgumentException("technician.pin must be 4 to 8 digits");
@@ -110,7 +123,13 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
                 new AppointmentRules(
                         Duration.ofMinutes(intValue(m, "appointments.early-min", (int) AppointmentRules.DEFAULT_EARLY.toMinutes())),
                         Duration.ofMinutes(intValue(m, "appointments.late-min", (int) AppointmentRules.DEFAULT_LATE.toMinutes()))),
-                m.get("technician.pin"));
+                m.get("technician.pin"),
+                m.getOrDefault("scanner.driver", hw ? "keyboard" : "fifo"),
+                m.getOrDefault("scanner.port", "/dev/ttyACM0"),
+                intValue(m, "scanner.baud", 9600),
+                pins(m.getOrDefault("lamps.buttons", "")),
+                Duration.ofSeconds(intValue(m, "lamps.greeting-target-s", 15)),
+                Duration.ofSeconds(intValue(m, "lamps.escalate-after-s", 60)));
     }
 
     /** "1:17,2:27" -> {1=17, 2=27}. */

@@ -55,19 +55,30 @@ public final class KioskMain {
 
     /** Runs a kiosk until its window closes or its console input ends. */
     public static void run(KioskConfig config) throws Exception {
-        try (Kiosk kiosk = Kiosk.start(config, Clock.systemDefaultZone(), System.out::println)) {
+        Clock clock = Clock.systemDefaultZone();
+        Kiosk kiosk = null;
+        try {
             if (useWindow(config)) {
                 try {
-                    KioskApp.show(kiosk);
+                    kiosk = KioskApp.run(() -> Kiosk.start(config, clock, System.out::println));
                     return;
-                } catch (RuntimeException | LinkageError e) {
+                } catch (KioskApp.WindowUnavailable e) {
                     // A display without GTK, or one we may not open: a kiosk that answers on the
                     // console still checks people in, so fall back rather than die.
-                    System.err.println("kiosk: cannot open the window (" + e + "); using the console");
+                    System.err.println("kiosk: " + e.getMessage() + "; using the console");
+                    kiosk = e.kiosk();
                 }
+            } else {
+                kiosk = Kiosk.start(config, clock, System.out::println);
             }
-            new ConsoleKiosk(kiosk.desk(), new BufferedReader(new InputStreamReader(System.in,
-                    StandardCharsets.UTF_8)), System.out).run();
+            ConsoleKiosk console = new ConsoleKiosk(kiosk.desk(), new BufferedReader(new InputStreamReader(System.in,
+                    StandardCharsets.UTF_8)), System.out);
+            kiosk.scanner().ifPresent(scanner -> scanner.start(scan -> console.scanned(scan.text())));
+            console.run();
+        } finally {
+            if (kiosk != null) {
+                kiosk.close();
+            }
         }
     }
 

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,21 @@ class KioskStartIT {
             assertEquals(1, kiosk.store().outbox().pendingCount(), "waits in the outbox for the back office");
             assertTrue(output.stream().anyMatch(l -> l.contains(issued.ticket().number())),
                     "the simulated printer shows the ticket: " + output);
+        }
+    }
+
+    @Test
+    void theSimulatedScannerReadsCodesWrittenToItsPipe() throws Exception {
+        try (Kiosk kiosk = Kiosk.start(config(Map.of()), Clock.systemDefaultZone(), output::add)) {
+            List<String> scans = new CopyOnWriteArrayList<>();
+            kiosk.scanner().orElseThrow().start(scan -> scans.add(scan.text()));
+            Path fifo = dir.resolve("kiosk").resolve(Kiosk.SCANNER_FIFO);
+            Files.writeString(fifo, "LKA1.demo.20261122.X.mac\n");
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (scans.isEmpty() && System.nanoTime() < end) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // poll interval
+            }
+            assertEquals(List.of("LKA1.demo.20261122.X.mac"), scans);
         }
     }
 

@@ -171,8 +171,9 @@ public final class CheckInDesk {
             return new ScanOutcome.Issued(t, advisor, print(t, advisor, note), null, true, Refusals.ALREADY, false,
                     statusUrl(t));
         }
-        PrintOutcome print = print(t, advisor, note);
+        // The lamp first: it is instant, and the advisor can get up while the paper prints.
         DeviceHealth lamp = advisor == null ? null : lamps.light(advisor.desk());
+        PrintOutcome print = print(t, advisor, note);
         afterWrite.run();
         LOG.info("ticket {} for {} at desk {}: print {}, lamp {}", t.number(),
                 advisor == null ? "next free advisor" : advisor.name(), advisor == null ? "-" : advisor.desk(),

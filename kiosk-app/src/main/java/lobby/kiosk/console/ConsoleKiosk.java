@@ -46,7 +46,13 @@ public final class ConsoleKiosk {
         }
     }
 
-    void handle(String input) {
+    /** A code from a scanner the kiosk reads itself (serial, camera, the simulator's pipe). */
+    public void scanned(String text) {
+        out.println("[scan] " + text);
+        handle(text);
+    }
+
+    synchronized void handle(String input) {
         if (pending != null) {
             ScanOutcome.Found found = pending;
             pending = null;

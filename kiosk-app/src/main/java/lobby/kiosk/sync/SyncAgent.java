@@ -47,11 +47,19 @@ public final class SyncAgent implements AutoCloseable {
         });
     }
 
-    /** One attempt to fetch the snapshot now (at start-up), then periodic work in the background. */
+    /**
+     * Starts the background work. A kiosk that has never received its roster waits for one
+     * attempt (it needs the roster to light lamps and assign advisors); one that has a roster
+     * starts at once on what it has and refreshes it in the background, so that a slow or absent
+     * network never delays the welcome screen.
+     */
     public SyncStatus start(Duration drainEvery) {
-        refreshSnapshot();
-        worker.scheduleWithFixedDelay(this::refreshSnapshot, SNAPSHOT_EVERY.toMillis(), SNAPSHOT_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        boolean firstBoot = store.roster().site().isEmpty();
+        if (firstBoot) {
+            refreshSnapshot();
+        }
+        worker.scheduleWithFixedDelay(this::refreshSnapshot, firstBoot ? SNAPSHOT_EVERY.toMillis() : 0,
+                SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(this::drain, 0, drainEvery.toMillis(), TimeUnit.MILLISECONDS);
         return status;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -14,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,6 +23,7 @@ import javafx.scene.layout.Region;
 import lobby.kiosk.checkin.CheckInDesk;
 import lobby.kiosk.checkin.Message;
 import lobby.kiosk.checkin.ScanOutcome;
+import lobby.scanner.KeyboardCodeScanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,26 @@ public final class KioskScreens {
             return;
         }
         run(() -> desk.scan(text), this::handle);
+    }
+
+    /**
+     * A scanner in keyboard mode types into the window: its bursts ending in Enter become scans;
+     * anything slower is a person typing, and nothing on these screens takes typed text.
+     */
+    public void readKeyboardScanner(KeyboardCodeScanner keyboard) {
+        keyboard.start(scan -> scan(scan.text()));
+        root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (!e.getCharacter().isEmpty()) {
+                keyboard.key(e.getCharacter().charAt(0), System.nanoTime());
+            }
+            e.consume();
+        });
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                keyboard.tick(System.nanoTime());
+            }
+        }.start();
     }
 
     void welcome(Message message) {

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lobby.checkin.Advisor;
@@ -28,6 +31,7 @@ import lobby.checkin.VisitKind;
 import lobby.kiosk.checkin.CheckInDesk;
 import lobby.kiosk.checkin.RecordingDevices;
 import lobby.kiosk.store.KioskStore;
+import lobby.scanner.KeyboardCodeScanner;
 import lobby.sync.SiteSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +184,16 @@ class KioskScreensTest {
         robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A2", KEY)));
         awaitText(robot, "#appointment-name", "陈*");
         assertTrue(text(robot, "#appointment-note").contains("11:00"), "early customer told when expected");
+    }
+
+    @Test
+    void aKeyboardModeScannerBurstIsAScanWhereverTheCustomerIs(FxRobot robot) {
+        robot.interact(() -> screens.readKeyboardScanner(new KeyboardCodeScanner()));
+        robot.clickOn("#type-plate");
+        String payload = AppointmentCode.payload("gz", TODAY, "A1", KEY) + "\r";
+        robot.interact(() -> payload.chars().forEach(c -> Event.fireEvent(scene.getRoot(), new KeyEvent(
+                KeyEvent.KEY_TYPED, String.valueOf((char) c), "", KeyCode.UNDEFINED, false, false, false, false))));
+        awaitText(robot, "#appointment-name", "张*");
     }
 
     @Test
