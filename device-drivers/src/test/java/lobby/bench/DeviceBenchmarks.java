@@ -8,5 +8,6 @@ public final class DeviceBenchmarks {
     public static void main(String[] args) throws Exception {
         PrinterWireBenchmark.run(System.out);
         System.out.println();
+        lobby.scanner.DecodeBenchmark.main(args);
     }
 }
