@@ -23,6 +23,7 @@ import lobby.scanner.CodeScanner;
 import lobby.scanner.SerialCodeScanner;
 import lobby.scanner.SerialScannerConfig;
 import lobby.scanner.SimulatedCodeScanner;
+import lobby.sync.KioskOp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,11 @@ public final class Kiosk implements AutoCloseable {
         this.desk = new CheckInDesk(config.siteId(), config.kioskId(), store, printer, lamps, sync::kick, clock,
                 config.appointments());
         this.technician = new KioskTechnician(this, config.technicianPin(), clock);
+        // The advisor's button and an unanswered lamp are news for the back office.
+        lamps.onAcknowledged(desk -> sync.later(() -> store.outbox().event(config.kioskId(),
+                KioskOp.Type.LAMP_ACKNOWLEDGED, null, Integer.toString(desk), clock.instant())));
+        lamps.onEscalated(desk -> sync.later(() -> store.outbox().event(config.kioskId(),
+                KioskOp.Type.LAMP_ESCALATED, null, Integer.toString(desk), clock.instant())));
     }
 
     /**

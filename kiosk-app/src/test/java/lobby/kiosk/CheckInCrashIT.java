@@ -44,7 +44,7 @@ class CheckInCrashIT {
         try (KioskStore store = KioskStore.open(dir.resolve("kiosk.db"))) {
             store.roster().replace(new SiteSnapshot("gz", "星辰汽车", LocalDate.now(), Instant.now(), "a2V5",
                     "http://bo/t", List.of(new Advisor("li", "李娜", 1, 17, Duty.ON_DUTY),
-                    new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY)), List.of()), Instant.now());
+                    new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY)), List.of(), List.of(), 0), Instant.now());
         }
         Path paper = dir.resolve("paper.txt");
         Random random = new Random(42);

@@ -185,10 +185,11 @@ public final class CheckInDesk {
         SiteInfo site = store.roster().site().orElse(new SiteInfo(siteId, "", "", "", clock.instant()));
         PrintOutcome print = printer.print(TicketLayouts.standard(site.name(), t, advisor, statusUrl(t), note,
                 clock.getZone()));
-        store.queue().recordPrint(t.id(), print.printed(), print.message());
+        store.queue().recordPrint(t, print.printed(), print.message(), clock.instant());
         if (!print.printed()) {
-            LOG.warn("ticket {} NOT printed ({}): the screen shows the number; staff must check the printer",
+            LOG.warn("ticket {} NOT printed ({}): the screen shows the number; the back office is told",
                     t.number(), print.message());
+            afterWrite.run();
         }
         return print;
     }

@@ -27,7 +27,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class KioskStore implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
-    private static final String[] MIGRATIONS = {"V1__kiosk.sql", "V2__reprints.sql"};
+    private static final String[] MIGRATIONS = {"V1__kiosk.sql", "V2__reprints.sql", "V3__regulars.sql"};
     /** Fixed width, so that times compare correctly as text in SQL. */
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

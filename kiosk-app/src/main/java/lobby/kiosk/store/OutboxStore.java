@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import lobby.kiosk.sync.WireJson;
-import lobby.sync.CheckInOp;
+import java.util.UUID;
+import lobby.sync.KioskOp;
 
 /**
  * Actions waiting for the back office. An entry is written in the same transaction as the
@@ -28,17 +29,31 @@ public final class OutboxStore {
         return seq;
     }
 
-    static void append(Connection c, CheckInOp op, Instant now) throws SQLException {
+    static void append(Connection c, KioskOp op, Instant now) throws SQLException {
         KioskStore.update(c, "INSERT INTO outbox(seq, op_id, type, body, created_at) VALUES (?,?,?,?,?)",
-                op.seq(), op.opId(), "check-in", WireJson.write(op), now);
+                op.seq(), op.opId(), op.type().name(), WireJson.write(op), now);
+    }
+
+    /** An event for the back office (a failed print, a lamp acknowledged), inside the caller's transaction. */
+    static void appendEvent(Connection c, String kioskId, KioskOp.Type type, String ticketId, String detail,
+                            Instant at) throws SQLException {
+        append(c, KioskOp.event(UUID.randomUUID().toString(), kioskId, nextSeq(c), type, ticketId, detail, at), at);
+    }
+
+    /** The same, in a transaction of its own. */
+    public void event(String kioskId, KioskOp.Type type, String ticketId, String detail, Instant at) {
+        db.inTransaction("recording " + type, c -> {
+            appendEvent(c, kioskId, type, ticketId, detail, at);
+            return null;
+        });
     }
 
     /** The oldest unacknowledged operations, in sequence order. */
-    public List<CheckInOp> pending(int limit) {
+    public List<KioskOp> pending(int limit) {
         return db.query("SELECT body FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?", rs -> {
-            List<CheckInOp> ops = new ArrayList<>();
+            List<KioskOp> ops = new ArrayList<>();
             while (rs.next()) {
-                ops.add(WireJson.read(rs.getString(1), CheckInOp.class));
+                ops.add(WireJson.read(rs.getString(1), KioskOp.class));
             }
             return ops;
         }, limit);

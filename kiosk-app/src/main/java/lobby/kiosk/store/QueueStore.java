@@ -15,7 +15,7 @@ import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
 import lobby.queue.AdvisorChoice;
 import lobby.queue.WaitEstimate;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 
 /**
  * The kiosk's queue. {@link #checkIn} is the heart of the kiosk: number, advisor, ticket and
@@ -65,7 +65,7 @@ public final class QueueStore {
             }
             List<Advisor> roster = RosterStore.advisors(c);
             boolean booking = in.appointment() != null && !in.queueAsWalkIn();
-            String booked = booking ? in.appointment().advisorId() : null;
+            String booked = booking ? in.appointment().advisorId() : RosterStore.regularAdvisor(c, in.plate());
             String lastTurn = KioskStore.query(c, "SELECT value FROM meta WHERE key = 'turn.last'",
                     rs -> rs.next() ? rs.getString(1) : null);
             Optional<Advisor> advisor = AdvisorChoice.choose(booked, roster, lastTurn);
@@ -74,30 +74,43 @@ public final class QueueStore {
                 KioskStore.putMeta(c, "turn.last", advisor.get().id());
             }
             String advisorId = advisor.map(Advisor::id).orElse(null);
-            int ahead = KioskStore.query(c, "SELECT COUNT(*) FROM tickets WHERE day = ? AND advisor_id IS ? "
-                    + "AND issued_at > ?", rs -> rs.getInt(1), in.day(), advisorId,
-                    in.now().minus(STILL_WAITING));
             char series = Ticket.series(in.kind(), booking);
+            // Urgent customers go first: only other urgent ones are ahead of them.
+            int ahead = KioskStore.query(c, "SELECT COUNT(*) FROM tickets WHERE day = ? AND advisor_id IS ? "
+                    + "AND issued_at > ?" + (in.kind().urgent() ? " AND kind = 'BREAKDOWN'" : ""),
+                    rs -> rs.getInt(1), in.day(), advisorId, in.now().minus(STILL_WAITING));
+            Duration reception = Duration.ofMinutes(KioskStore.query(c,
+                    "SELECT value FROM meta WHERE key = 'site.reception-minutes'", rs -> rs.next()
+                            ? Integer.parseInt(rs.getString(1)) : (int) WaitEstimate.DEFAULT_RECEPTION_TIME.toMinutes()));
             int sequence = nextNumber(c, in.day(), series);
             Ticket ticket = new Ticket(UUID.randomUUID().toString(), in.siteId(), in.kioskId(), in.day(),
                     Ticket.number(series, sequence), in.kind(), advisorId,
                     in.appointment() == null ? null : in.appointment().id(), in.plate(), in.waitInLounge(),
-                    in.now(), WaitEstimate.minutes(ahead, WaitEstimate.DEFAULT_RECEPTION_TIME));
+                    in.now(), WaitEstimate.minutes(ahead, reception));
             KioskStore.update(c, "INSERT INTO tickets(id, site_id, kiosk_id, day, number, kind, advisor_id,"
                             + " appointment_id, plate, lounge, issued_at, est_wait_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     ticket.id(), ticket.siteId(), ticket.kioskId(), ticket.day(), ticket.number(), ticket.kind(),
                     ticket.advisorId(), ticket.appointmentId(), ticket.plate(), ticket.waitInLounge(),
                     ticket.issuedAt(), ticket.estimatedWaitMinutes());
             long seq = OutboxStore.nextSeq(c);
-            OutboxStore.append(c, new CheckInOp(UUID.randomUUID().toString(), in.kioskId(), seq, ticket), in.now());
+            OutboxStore.append(c, KioskOp.checkIn(UUID.randomUUID().toString(), in.kioskId(), seq, ticket), in.now());
             return new Issued(ticket, advisor, false);
         });
     }
 
-    /** Records whether the ticket came out of the printer (for staff, and for a reprint). */
-    public void recordPrint(String ticketId, boolean printed, String detail) {
-        db.inTransaction("recording the print of " + ticketId, c -> KioskStore.update(c,
-                "UPDATE tickets SET printed = ?, print_detail = ? WHERE id = ?", printed, detail, ticketId));
+    /**
+     * Records whether the ticket came out of the printer (for a reprint). A failure also goes to
+     * the back office, in the same transaction, so staff look after the customer.
+     */
+    public void recordPrint(Ticket ticket, boolean printed, String detail, Instant at) {
+        db.inTransaction("recording the print of " + ticket.number(), c -> {
+            KioskStore.update(c, "UPDATE tickets SET printed = ?, print_detail = ? WHERE id = ?", printed, detail,
+                    ticket.id());
+            if (!printed) {
+                OutboxStore.appendEvent(c, ticket.kioskId(), KioskOp.Type.PRINT_FAILED, ticket.id(), detail, at);
+            }
+            return null;
+        });
     }
 
     /** True, and counted, if this ticket may be printed again: once per ticket. */

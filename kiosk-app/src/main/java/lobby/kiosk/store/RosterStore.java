@@ -39,6 +39,12 @@ public final class RosterStore {
                         a.id(), a.siteId(), a.day(), a.time().toString(), a.plate(), Plate.matchKey(a.plate()),
                         a.customerName(), a.kind(), a.advisorId());
             }
+            KioskStore.update(c, "DELETE FROM regulars");
+            for (lobby.sync.Regular r : s.regulars()) {
+                KioskStore.update(c, "INSERT OR REPLACE INTO regulars(plate_key, advisor_id) VALUES (?, ?)",
+                        Plate.matchKey(r.plate()), r.advisorId());
+            }
+            KioskStore.putMeta(c, "site.reception-minutes", Integer.toString(s.receptionMinutes()));
             KioskStore.putMeta(c, "site.id", s.siteId());
             KioskStore.putMeta(c, "site.name", s.siteName());
             KioskStore.putMeta(c, "site.qr-key", s.qrKey());
@@ -82,6 +88,15 @@ public final class RosterStore {
 
     public List<Appointment> appointments(LocalDate day) {
         return db.query(SELECT_APPOINTMENT + " WHERE day = ? ORDER BY time, id", RosterStore::appointmentRows, day);
+    }
+
+    /** The regular customer's own advisor for this plate, or null. */
+    static String regularAdvisor(Connection c, String plate) throws SQLException {
+        if (plate == null || plate.isBlank()) {
+            return null;
+        }
+        return KioskStore.query(c, "SELECT advisor_id FROM regulars WHERE plate_key = ?",
+                rs -> rs.next() ? rs.getString(1) : null, Plate.matchKey(plate));
     }
 
     static List<Advisor> advisors(Connection c) throws SQLException {

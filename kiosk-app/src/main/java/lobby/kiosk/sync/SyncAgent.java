@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lobby.kiosk.store.KioskStore;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
 import lobby.sync.PushResult;
 import lobby.sync.SiteSnapshot;
@@ -74,6 +74,21 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a small local write (an event for the outbox) on the sync thread, then drains: for
+     * callers such as lamp listeners that must not wait for the disk themselves.
+     */
+    public void later(Runnable write) {
+        worker.execute(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.error("recording an event for the back office failed", e);
+            }
+            drain();
+        });
+    }
+
     public SyncStatus status() {
         return status;
     }
@@ -97,7 +112,7 @@ public final class SyncAgent implements AutoCloseable {
         try {
             boolean reached = false;
             while (true) {
-                List<CheckInOp> ops = store.outbox().pending(PushBatch.MAX_OPS);
+                List<KioskOp> ops = store.outbox().pending(PushBatch.MAX_OPS);
                 if (ops.isEmpty()) {
                     break;
                 }

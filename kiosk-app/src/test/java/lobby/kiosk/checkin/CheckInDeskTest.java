@@ -22,6 +22,8 @@ import lobby.checkin.AppointmentCode;
 import lobby.checkin.Duty;
 import lobby.checkin.VisitKind;
 import lobby.kiosk.store.KioskStore;
+import lobby.sync.KioskOp;
+import lobby.sync.Regular;
 import lobby.sync.SiteSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +58,8 @@ class CheckInDeskTest {
                 booking("LATE", 8, 30, "粤C66666", "wang"),
                 booking("LUNCH", 9, 40, "粤D12121", "zhao"));
         store.roster().replace(new SiteSnapshot("gz", "星辰汽车", TODAY, CLOCK.instant(),
-                Base64.getEncoder().encodeToString(KEY), "http://bo/t", advisors, appointments), CLOCK.instant());
+                Base64.getEncoder().encodeToString(KEY), "http://bo/t", advisors, appointments,
+                List.of(new Regular("粤B66666", "wang")), 10), CLOCK.instant());
         desk = new CheckInDesk("gz", "k1", store, printer, lamps, syncKicks::incrementAndGet, CLOCK);
     }
 
@@ -183,8 +186,19 @@ class CheckInDeskTest {
         assertEquals(List.of("li", "wang", "li"), List.of(a.advisor().id(), b.advisor().id(), c.advisor().id()));
         assertEquals(List.of("B001", "B002", "U001"), List.of(a.ticket().number(), b.ticket().number(),
                 c.ticket().number()));
-        assertEquals(8, c.ticket().estimatedWaitMinutes(), "one customer ahead of the third at li's desk");
-        assertEquals(List.of(1, 2, 1), lamps.calls);
+        assertEquals(0, c.ticket().estimatedWaitMinutes(), "an urgent breakdown goes ahead of ordinary walk-ins");
+        ScanOutcome.Issued d = (ScanOutcome.Issued) desk.walkIn(VisitKind.REPAIR, true, null);
+        assertEquals(10, d.ticket().estimatedWaitMinutes(), "one ahead at wang's desk, at the site's 10 minutes");
+        assertEquals(List.of(1, 2, 1, 2), lamps.calls);
+    }
+
+    @Test
+    void aRegularCustomerGoesToTheirOwnAdvisor() {
+        desk.walkIn(VisitKind.REPAIR, true, null); // li's turn taken
+        ScanOutcome.Issued regular = (ScanOutcome.Issued) desk.walkIn(VisitKind.REPAIR, true, "粤B66666");
+        assertEquals("wang", regular.advisor().id());
+        ScanOutcome.Issued next = (ScanOutcome.Issued) desk.walkIn(VisitKind.REPAIR, true, null);
+        assertEquals("wang", next.advisor().id(), "the regular did not use up anybody's turn");
     }
 
     @Test
@@ -195,7 +209,9 @@ class CheckInDeskTest {
         assertEquals("paper out", issued.print().message());
         assertEquals("http://bo/t/" + issued.ticket().id(), issued.statusUrl(), "the screen shows the status QR");
         assertFalse(store.queue().printed(issued.ticket().id()));
-        assertEquals(1, store.outbox().pendingCount(), "the ticket still travels to the back office");
+        assertEquals(2, store.outbox().pendingCount(), "the ticket and its failed print travel to the back office");
+        assertEquals(KioskOp.Type.PRINT_FAILED, store.outbox().pending(10).get(1).type());
+        assertEquals("paper out", store.outbox().pending(10).get(1).detail());
     }
 
     @Test
@@ -209,7 +225,7 @@ class CheckInDeskTest {
         assertTrue(again.print().printed());
         assertEquals(first.ticket().number(), printer.printed.get(0).number());
         assertTrue(store.queue().printed(first.ticket().id()));
-        assertEquals(1, store.outbox().pendingCount());
+        assertEquals(2, store.outbox().pendingCount(), "the check-in and the first, failed print");
     }
 
     private String code(String appointmentId) {

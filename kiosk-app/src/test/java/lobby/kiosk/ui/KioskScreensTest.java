@@ -64,7 +64,8 @@ class KioskScreensTest {
                 Base64.getEncoder().encodeToString(KEY), "http://bo/t",
                 List.of(new Advisor("li", "李娜", 1, 17, Duty.ON_DUTY), new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY)),
                 List.of(new Appointment("A1", "gz", TODAY, LocalTime.of(9, 40), "粤B10345", "张伟", VisitKind.MAINTENANCE, "wang"),
-                        new Appointment("A2", "gz", TODAY, LocalTime.of(11, 0), "粤A88888", "陈静", VisitKind.REPAIR, "li"))),
+                        new Appointment("A2", "gz", TODAY, LocalTime.of(11, 0), "粤A88888", "陈静", VisitKind.REPAIR, "li")),
+                List.of(), 0),
                 CLOCK.instant());
         CheckInDesk desk = new CheckInDesk("gz", "k1", store, printer, lamps, () -> { }, CLOCK);
         screens = new KioskScreens(desk, "星辰汽车广州天河4S店", Duration.ofSeconds(30), new Technician() {

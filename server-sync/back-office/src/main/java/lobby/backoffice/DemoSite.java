@@ -69,6 +69,9 @@ public final class DemoSite {
     private DemoSite() {
     }
 
+    /** A regular customer, without a booking today, whose own advisor is desk 3's. */
+    public static final lobby.sync.Regular REGULAR = new lobby.sync.Regular("粤B66666", "adv-huang");
+
     /** The demo bookings for a day; ids such as {@code 20250314-01} are stable for that day. */
     static List<Appointment> appointments(LocalDate day) {
         List<Appointment> out = new ArrayList<>();
@@ -88,6 +91,7 @@ public final class DemoSite {
     public static Seeded seed(ServerStore store, LocalDate day, String statusBaseUrl, Path qrFolder) {
         List<Appointment> appointments = appointments(day);
         byte[] key = store.saveSite(SITE_ID, SITE_NAME, statusBaseUrl, ADVISORS, appointments);
+        store.saveRegular(SITE_ID, REGULAR);
         List<Code> codes = new ArrayList<>();
         try {
             Files.createDirectories(qrFolder);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class ApiErrorsIT {
                 "{\"kioskId\": \"k\", \"ops\": [{\"opId\": \"o\", \"kioskId\": \"k\", \"seq\": \"first\"}]}"));
         assertTrue(wrongSeq.contains("ops[0].seq"), wrongSeq);
         String missingTicket = ts.assertError(400, ts.http.post("/api/sync/push",
-                "{\"kioskId\": \"k\", \"ops\": [{\"opId\": \"o\", \"kioskId\": \"k\", \"seq\": 1}]}"));
+                "{\"kioskId\": \"k\", \"ops\": [{\"opId\": \"o\", \"kioskId\": \"k\", \"seq\": 1, \"type\": \"CHECK_IN\"}]}"));
         assertTrue(missingTicket.contains("ticket"), missingTicket);
         ts.assertError(404, ts.http.get("/api/sites/nowhere/snapshot"));
         ts.assertError(404, ts.http.get("/api/sites/nowhere/queue"));
@@ -61,7 +61,7 @@ class ApiErrorsIT {
 
     @Test
     void aBatchOverMaxOpsIs413AndNothingIsApplied() {
-        List<CheckInOp> ops = LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
+        List<KioskOp> ops = LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
                 .mapToObj(seq -> op("op-" + seq, seq, "adv-chen", null)).toList();
         String error = ts.assertError(413, ts.http.post("/api/sync/push", new PushBatch("kiosk-1", ops)));
         assertTrue(error.contains(String.valueOf(PushBatch.MAX_OPS)), error);

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 import lobby.sync.PushResult;
 import lobby.sync.QueueEntry;
 import lobby.sync.SiteSnapshot;
@@ -86,7 +86,7 @@ class SyncRoutesIT {
 
     @Test
     void aTicketForAnUnknownSiteIsRejectedNotStored() {
-        CheckInOp op = new CheckInOp("op-9", "kiosk-1", 1, new Ticket("t-9", "elsewhere", "kiosk-1", DAY, "B001",
+        KioskOp op = KioskOp.checkIn("op-9", "kiosk-1", 1, new Ticket("t-9", "elsewhere", "kiosk-1", DAY, "B001",
                 VisitKind.ENQUIRY, null, null, null, false, CLOCK.instant(), 0));
         PushResult result = ts.push(op);
 
@@ -98,7 +98,7 @@ class SyncRoutesIT {
     @Test
     void aHandWrittenPushInTheDocumentedShapeIsAccepted() {
         String body = """
-                {"kioskId": "kiosk-1", "ops": [{"opId": "op-7", "kioskId": "kiosk-1", "seq": 1, "extra": true,
+                {"kioskId": "kiosk-1", "ops": [{"opId": "op-7", "kioskId": "kiosk-1", "seq": 1, "type": "CHECK_IN", "extra": true,
                   "ticket": {"id": "t-7", "siteId": "demo", "kioskId": "kiosk-1", "day": "2025-03-14",
                     "number": "B001", "kind": "REPAIR", "advisorId": "adv-huang", "appointmentId": null,
                     "plate": "粤E6T1R5", "waitInLounge": false, "issuedAt": "2025-03-14T01:40:00.000Z",

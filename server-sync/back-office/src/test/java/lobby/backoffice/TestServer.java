@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
 import lobby.sync.PushResult;
 import lobby.sync.QueueEntry;
@@ -43,13 +43,13 @@ final class TestServer implements AutoCloseable {
     }
 
     /** A check-in at the demo site for its second booking. */
-    static CheckInOp op(String opId, long seq, String advisor, String plate) {
-        return new CheckInOp(opId, KIOSK, seq, new Ticket("t-" + opId, DemoSite.SITE_ID, KIOSK, DAY,
+    static KioskOp op(String opId, long seq, String advisor, String plate) {
+        return KioskOp.checkIn(opId, KIOSK, seq, new Ticket("t-" + opId, DemoSite.SITE_ID, KIOSK, DAY,
                 "A00" + seq, VisitKind.MAINTENANCE, advisor, "20250314-02", plate, true,
                 Instant.parse("2025-03-14T01:31:00Z").plusSeconds(seq), 8));
     }
 
-    PushResult push(CheckInOp... ops) {
+    PushResult push(KioskOp... ops) {
         HttpResponse<String> r = http.post("/api/sync/push", new PushBatch(KIOSK, List.of(ops)));
         assertEquals(200, r.statusCode(), r.body());
         return http.read(r, PushResult.class);

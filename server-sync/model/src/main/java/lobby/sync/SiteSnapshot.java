@@ -12,12 +12,18 @@ import lobby.checkin.Appointment;
  *
  * @param qrKey base64 of the site's QR signing key
  * @param statusBaseUrl where a ticket's live status page lives: {@code <statusBaseUrl>/<ticket id>}
+ * @param regulars      vehicles whose customers have their own advisor
+ * @param receptionMinutes the site's recent average reception time, for wait estimates
  */
 public record SiteSnapshot(String siteId, String siteName, LocalDate day, Instant serverTime,
                            String qrKey, String statusBaseUrl, List<Advisor> advisors,
-                           List<Appointment> appointments) {
+                           List<Appointment> appointments, List<Regular> regulars, int receptionMinutes) {
     public SiteSnapshot {
         advisors = List.copyOf(advisors);
         appointments = List.copyOf(appointments);
+        regulars = regulars == null ? List.of() : List.copyOf(regulars);
+        if (receptionMinutes <= 0) {
+            receptionMinutes = (int) lobby.queue.WaitEstimate.DEFAULT_RECEPTION_TIME.toMinutes();
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 
 /**
  * The fingerprint that tells a retried op (same body) from a conflicting one (same op id,
@@ -34,7 +34,7 @@ final class OpDigest {
     private OpDigest() {
     }
 
-    static String canonicalJson(CheckInOp op) {
+    static String canonicalJson(KioskOp op) {
         try {
             return CANONICAL.writeValueAsString(op);
         } catch (JsonProcessingException e) {
@@ -42,7 +42,7 @@ final class OpDigest {
         }
     }
 
-    static String sha256(CheckInOp op) {
+    static String sha256(KioskOp op) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest(canonicalJson(op).getBytes(StandardCharsets.UTF_8));

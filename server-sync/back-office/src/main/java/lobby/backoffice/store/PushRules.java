@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import lobby.checkin.Ticket;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
 import lobby.sync.PushResult;
 
@@ -36,7 +36,7 @@ final class PushRules {
     PushResult apply(Connection c, PushBatch batch) throws SQLException {
         Set<String> applied = new LinkedHashSet<>();
         List<PushResult.Rejection> rejected = new ArrayList<>();
-        for (CheckInOp op : batch.ops()) {
+        for (KioskOp op : batch.ops()) {
             Optional<String> refusal = applyOne(c, batch.kioskId(), op);
             if (refusal.isPresent()) {
                 rejected.add(new PushResult.Rejection(op.opId(), refusal.get()));
@@ -48,8 +48,7 @@ final class PushRules {
     }
 
     /** @return empty when the op is (now or already) applied, else why it was refused */
-    private Optional<String> applyOne(Connection c, String batchKiosk, CheckInOp op) throws SQLException {
-        Ticket t = op.ticket();
+    private Optional<String> applyOne(Connection c, String batchKiosk, KioskOp op) throws SQLException {
         String sha = OpDigest.sha256(op);
         Optional<OpStore.Applied> earlier = ops.byId(c, op.opId());
         if (earlier.isPresent()) {
@@ -62,6 +61,20 @@ final class PushRules {
             return Optional.of("op " + op.opId() + " belongs to kiosk " + op.kioskId()
                     + " but was pushed by kiosk " + batchKiosk);
         }
+        Optional<OpStore.Applied> sameSeq = ops.bySeq(c, op.kioskId(), op.seq());
+        if (sameSeq.isPresent()) {
+            return Optional.of("seq " + op.seq() + " of kiosk " + op.kioskId() + " already holds op "
+                    + sameSeq.get().opId());
+        }
+        Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN ? checkIn(c, op) : event(c, op);
+        if (refusal.isEmpty()) {
+            ops.insert(c, new OpStore.Applied(op.opId(), op.kioskId(), op.seq(), sha), clock.instant());
+        }
+        return refusal;
+    }
+
+    private Optional<String> checkIn(Connection c, KioskOp op) throws SQLException {
+        Ticket t = op.ticket();
         if (!t.kioskId().equals(op.kioskId())) {
             return Optional.of("ticket " + t.id() + " names kiosk " + t.kioskId() + " but its op comes from kiosk "
                     + op.kioskId());
@@ -69,16 +82,29 @@ final class PushRules {
         if (sites.site(c, t.siteId()).isEmpty()) {
             return Optional.of("unknown site " + t.siteId() + " for ticket " + t.id());
         }
-        Optional<OpStore.Applied> sameSeq = ops.bySeq(c, op.kioskId(), op.seq());
-        if (sameSeq.isPresent()) {
-            return Optional.of("seq " + op.seq() + " of kiosk " + op.kioskId() + " already holds op "
-                    + sameSeq.get().opId());
-        }
         if (tickets.exists(c, t.id())) {
             return Optional.of("ticket " + t.id() + " was already pushed by another op");
         }
         tickets.insert(c, t);
-        ops.insert(c, new OpStore.Applied(op.opId(), op.kioskId(), op.seq(), sha), clock.instant());
+        return Optional.empty();
+    }
+
+    /** Events about a ticket must follow its check-in, which the kiosk's seq order guarantees. */
+    private Optional<String> event(Connection c, KioskOp op) throws SQLException {
+        Optional<String> site;
+        if (op.ticketId() != null) {
+            site = tickets.siteOf(c, op.ticketId());
+            if (site.isEmpty()) {
+                return Optional.of(op.type() + " op " + op.opId() + " names unknown ticket " + op.ticketId());
+            }
+        } else {
+            site = tickets.siteOfKiosk(c, op.kioskId());
+            if (site.isEmpty()) {
+                return Optional.of(op.type() + " op " + op.opId() + " from kiosk " + op.kioskId()
+                        + ", which has checked nobody in yet");
+            }
+        }
+        tickets.recordEvent(c, site.get(), op);
         return Optional.empty();
     }
 }

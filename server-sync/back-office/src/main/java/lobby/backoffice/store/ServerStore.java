@@ -70,7 +70,8 @@ public final class ServerStore {
             }
             SiteStore.Site s = found.get();
             return Optional.of(new SiteSnapshot(s.id(), s.name(), day, clock.instant(), s.qrKey(),
-                    s.statusBaseUrl(), sites.advisors(c, siteId), sites.appointments(c, siteId, day)));
+                    s.statusBaseUrl(), sites.advisors(c, siteId), sites.appointments(c, siteId, day),
+                    sites.regulars(c, siteId), tickets.recentReceptionMinutes(c, siteId)));
         });
     }
 
@@ -123,5 +124,13 @@ public final class ServerStore {
             return site.qrKey();
         });
         return Base64.getDecoder().decode(key);
+    }
+
+    /** Names a regular customer's own advisor for a vehicle; kiosks then send walk-ins with that plate to them. */
+    public void saveRegular(String siteId, lobby.sync.Regular regular) {
+        db.write("saving regular " + regular.plate() + " of site " + siteId, c -> {
+            sites.upsertRegular(c, siteId, regular);
+            return null;
+        });
     }
 }

@@ -73,6 +73,32 @@ final class SiteStore {
         }
     }
 
+    List<lobby.sync.Regular> regulars(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT plate, advisor_id FROM regulars WHERE site = ? ORDER BY plate")) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<lobby.sync.Regular> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new lobby.sync.Regular(rs.getString(1), rs.getString(2)));
+                }
+                return out;
+            }
+        }
+    }
+
+    void upsertRegular(Connection c, String site, lobby.sync.Regular r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO regulars (site, plate, advisor_id) VALUES (?, ?, ?)
+                ON CONFLICT (site, plate) DO UPDATE SET advisor_id = excluded.advisor_id
+                """)) {
+            ps.setString(1, site);
+            ps.setString(2, r.plate());
+            ps.setString(3, r.advisorId());
+            ps.executeUpdate();
+        }
+    }
+
     void upsertAdvisor(Connection c, String site, Advisor a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO advisors (site, id, name, desk, lamp_pin, duty) VALUES (?, ?, ?, ?, ?, ?)

@@ -30,7 +30,8 @@ class MigrationsTest {
                 return names;
             }
         });
-        assertEquals(List.of("advisors", "applied_ops", "appointments", "sites", "tickets"), tables);
+        assertEquals(List.of("advisors", "applied_ops", "appointments", "kiosk_events", "regulars", "sites", "tickets"),
+                tables);
     }
 
     @Test

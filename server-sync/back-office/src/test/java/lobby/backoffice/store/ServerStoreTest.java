@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import lobby.checkin.Appointment;
 import lobby.checkin.VisitKind;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
 import lobby.sync.PushResult;
 import lobby.sync.QueueEntry;
@@ -46,7 +46,7 @@ class ServerStoreTest {
         TestData.saveSite(store);
     }
 
-    private PushResult push(String kiosk, CheckInOp... ops) {
+    private PushResult push(String kiosk, KioskOp... ops) {
         return store.push(new PushBatch(kiosk, List.of(ops)));
     }
 
@@ -55,12 +55,34 @@ class ServerStoreTest {
     }
 
     @Test
+    void aTicketThatCouldNotBePrintedIsFlaggedForStaff() {
+        KioskOp checkIn = op("k1", 1);
+        KioskOp failed = KioskOp.event("op-k1-2", "k1", 2, KioskOp.Type.PRINT_FAILED, checkIn.ticket().id(),
+                "paper out", MORNING);
+        PushResult result = push("k1", checkIn, failed);
+        assertEquals(List.of("op-k1-1", "op-k1-2"), result.applied());
+        assertEquals(2, result.highestSeq());
+        assertEquals("paper out", queue().get(0).printProblem());
+    }
+
+    @Test
+    void anEventAboutAnUnknownTicketIsRefusedNotStored() {
+        KioskOp failed = KioskOp.event("op-k1-1", "k1", 1, KioskOp.Type.PRINT_FAILED, "no-such-ticket", "paper out",
+                MORNING);
+        PushResult result = push("k1", failed);
+        assertEquals(List.of(), result.applied());
+        assertEquals(0, result.highestSeq());
+        assertTrue(result.rejected().get(0).reason().contains("unknown ticket no-such-ticket"),
+                result.rejected().toString());
+    }
+
+    @Test
     void aPushedTicketJoinsTheQueueWithItsAdvisorAndAMaskedPlate() {
         PushResult result = push("k1", op("k1", 1));
 
         assertEquals(new PushResult(List.of("op-k1-1"), 1, List.of()), result);
         assertEquals(List.of(new QueueEntry("t-k1-1", "B001", "MAINTENANCE", "adv-a", "陈志强", 1, "粤A·***45",
-                "WAITING", MORNING.plusSeconds(1), "k1")), queue());
+                "WAITING", MORNING.plusSeconds(1), "k1", null)), queue());
     }
 
     @Test
@@ -75,8 +97,8 @@ class ServerStoreTest {
     @Test
     void theSameOpIdWithAnotherBodyIsRejectedAndTheFirstStands() {
         push("k1", op("k1", 1));
-        CheckInOp original = op("k1", 1);
-        CheckInOp changed = new CheckInOp(original.opId(), "k1", 1,
+        KioskOp original = op("k1", 1);
+        KioskOp changed = KioskOp.checkIn(original.opId(), "k1", 1,
                 ticket(original.ticket().id(), "k1", "B099", "adv-b", null, MORNING));
 
         PushResult result = push("k1", changed);
@@ -89,10 +111,10 @@ class ServerStoreTest {
 
     @Test
     void anOpForAnUnknownSiteIsRejectedAndLeavesAGap() {
-        CheckInOp good = op("k1", 1);
-        CheckInOp lost = new CheckInOp("op-x", "k1", 2, new lobby.checkin.Ticket("t-x", "nowhere", "k1", DAY, "B002",
+        KioskOp good = op("k1", 1);
+        KioskOp lost = KioskOp.checkIn("op-x", "k1", 2, new lobby.checkin.Ticket("t-x", "nowhere", "k1", DAY, "B002",
                 VisitKind.REPAIR, null, null, null, false, MORNING, 0));
-        CheckInOp later = op("k1", 3);
+        KioskOp later = op("k1", 3);
 
         PushResult result = push("k1", good, lost, later);
 
@@ -113,8 +135,8 @@ class ServerStoreTest {
     @Test
     void aSecondOpClaimingATakenSeqOrTicketIsRejected() {
         push("k1", op("k1", 1));
-        CheckInOp sameSeq = new CheckInOp("op-other", "k1", 1, op("k1", 2).ticket());
-        CheckInOp sameTicket = new CheckInOp("op-again", "k1", 2, op("k1", 1).ticket());
+        KioskOp sameSeq = KioskOp.checkIn("op-other", "k1", 1, op("k1", 2).ticket());
+        KioskOp sameTicket = KioskOp.checkIn("op-again", "k1", 2, op("k1", 1).ticket());
 
         PushResult result = push("k1", sameSeq, sameTicket);
 
@@ -134,11 +156,11 @@ class ServerStoreTest {
 
     @Test
     void theQueueIsInIssueOrderAndShowsUnassignedTicketsToo() {
-        CheckInOp late = new CheckInOp("op-late", "k1", 1,
+        KioskOp late = KioskOp.checkIn("op-late", "k1", 1,
                 ticket("t-late", "k1", "B002", "adv-b", "粤AD73521", MORNING.plusSeconds(60)));
-        CheckInOp early = new CheckInOp("op-early", "k2", 1,
+        KioskOp early = KioskOp.checkIn("op-early", "k2", 1,
                 ticket("t-early", "k2", "B001", null, null, MORNING.plusNanos(500_000)));
-        CheckInOp onTheSecond = new CheckInOp("op-second", "k2", 2,
+        KioskOp onTheSecond = KioskOp.checkIn("op-second", "k2", 2,
                 ticket("t-second", "k2", "B003", "adv-gone", "粤B5H7N3", MORNING));
         push("k1", late);
         push("k2", early, onTheSecond);
@@ -198,7 +220,7 @@ class ServerStoreTest {
 
     @Test
     void aBatchOverTheLimitIsRefusedWhole() {
-        List<CheckInOp> ops = java.util.stream.LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
+        List<KioskOp> ops = java.util.stream.LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
                 .mapToObj(seq -> op("k1", seq)).toList();
         assertThrows(IllegalArgumentException.class, () -> store.push(new PushBatch("k1", ops)));
         assertEquals(List.of(), queue());

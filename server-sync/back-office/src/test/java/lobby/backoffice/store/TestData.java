@@ -7,7 +7,7 @@ import lobby.checkin.Advisor;
 import lobby.checkin.Duty;
 import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
-import lobby.sync.CheckInOp;
+import lobby.sync.KioskOp;
 
 /** Small builders for store tests: a site "gz01" with two advisors, and ops for its tickets. */
 final class TestData {
@@ -30,8 +30,8 @@ final class TestData {
                 issuedAt, 8);
     }
 
-    static CheckInOp op(String kiosk, long seq) {
-        return new CheckInOp("op-" + kiosk + "-" + seq, kiosk, seq,
+    static KioskOp op(String kiosk, long seq) {
+        return KioskOp.checkIn("op-" + kiosk + "-" + seq, kiosk, seq,
                 ticket("t-" + kiosk + "-" + seq, kiosk, "B" + String.format("%03d", seq), "adv-a", "粤A12345",
                         MORNING.plusSeconds(seq)));
     }
