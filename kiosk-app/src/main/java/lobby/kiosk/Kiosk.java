@@ -2,6 +2,7 @@ package lobby.kiosk;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import lobby.device.DeviceHealth;
 import lobby.kiosk.checkin.CheckInDesk;
 import lobby.kiosk.store.KioskStore;
 import lobby.kiosk.sync.BackOfficeClient;
+import lobby.kiosk.sync.KioskToken;
 import lobby.kiosk.sync.SyncAgent;
 import lobby.lamp.CallLamps;
 import lobby.lamp.LampConfig;
@@ -56,6 +58,7 @@ public final class Kiosk implements AutoCloseable {
         this.desk = new CheckInDesk(config.siteId(), config.kioskId(), store, printer, lamps, sync::kick, clock,
                 config.appointments());
         this.technician = new KioskTechnician(this, config.technicianPin(), clock);
+        sync.heartbeats(this::heartbeat);
         // The advisor's button and an unanswered lamp are news for the back office.
         lamps.onAcknowledged(desk -> sync.later(() -> store.outbox().event(config.kioskId(),
                 KioskOp.Type.LAMP_ACKNOWLEDGED, null, Integer.toString(desk), clock.instant())));
@@ -75,8 +78,10 @@ public final class Kiosk implements AutoCloseable {
                 config.printerDriver().equals("simulated") ? "simulated" : config.printer().port(),
                 config.lampDriver(), config.backOffice());
         KioskStore store = KioskStore.open(config.dataDir().resolve("kiosk.db"));
-        SyncAgent sync = new SyncAgent(new BackOfficeClient(config.backOffice()), store, config.siteId(),
-                config.kioskId(), clock);
+        KioskToken token = KioskToken.load(config.dataDir(), config.token());
+        BackOfficeClient client = new BackOfficeClient(config.backOffice(), token::get);
+        token.enrolIfNeeded(client, config.kioskId(), config.enrolmentCode());
+        SyncAgent sync = new SyncAgent(client, store, config.siteId(), config.kioskId(), clock);
         sync.start(config.syncInterval());
         TicketPrinter printer = printer(config, deviceOutput);
         DeviceHealth printerHealth = printer.health();
@@ -181,6 +186,21 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    private BackOfficeClient.Heartbeat heartbeat() {
+        List<java.util.Map<String, String>> devices = new java.util.ArrayList<>();
+        java.util.List<DeviceHealth> all = new java.util.ArrayList<>();
+        all.add(printer.health());
+        all.addAll(lamps.health());
+        if (scanner != null) {
+            all.add(scanner.health());
+        }
+        for (DeviceHealth h : all) {
+            devices.add(java.util.Map.of("device", h.device(), "state", h.state().name(), "detail", h.detail()));
+        }
+        SyncAgent.SyncStatus s = sync.status();
+        return new BackOfficeClient.Heartbeat(KioskMain.version(), devices, s.pending(), s.lastSuccess());
     }
 
     /** The shop's name as the back office gave it, for the screens. */

@@ -26,6 +26,8 @@ import lobby.printer.PrinterConfig;
  *                      serial (USB CDC / RS-232 on scannerPort), camera (rpicam-vid), fifo (the
  *                      simulator: lines written to DATA/scanner.fifo) or none
  * @param lampButtons   desk to BCM pin of its acknowledge button; empty for none
+ * @param token         the kiosk's back-office token, or null to use the one obtained by enrolment
+ * @param enrolmentCode a one-time code exchanged for a token at the first start, or null
  */
 public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backOffice,
                           String printerDriver, PrinterConfig printer, String lampDriver,
@@ -33,7 +35,7 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
                           Duration syncInterval, Duration idleTimeout, String ui,
                           AppointmentRules appointments, String technicianPin, String scannerDriver,
                           String scannerPort, int scannerBaud, Map<Integer, Integer> lampButtons,
-                          Duration greetingTarget, Duration escalateAfter) {
+                          Duration greetingTarget, Duration escalateAfter, String token, String enrolmentCode) {
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,7 +44,7 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
         "printer.reply-timeout-ms", "lamps.driver", "lamps.pins", "lamps.active-low", "sync.interval-s",
         "idle-timeout-s", "ui", "appointments.early-min", "appointments.late-min", "technician.pin",
         "scanner.driver", "scanner.port", "scanner.baud", "lamps.buttons", "lamps.greeting-target-s",
-        "lamps.escalate-after-s"};
+        "lamps.escalate-after-s", "backoffice.token", "backoffice.enrolment-code"};
 
     public KioskConfig {
         requireText(siteId, "site");
@@ -68,6 +70,14 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
         if (!"http".equals(backOffice.getScheme()) && !"https".equals(backOffice.getScheme())) {
             throw new IllegalArgumentException("backoffice must be an http(s) URL, was " + backOffice);
         }
+    }
+
+    /** Never the token: configurations end up in logs and support tickets. */
+    @Override
+    public String toString() {
+        return "KioskConfig[site=" + siteId + ", kiosk=" + kioskId + ", data=" + dataDir + ", backoffice=" + backOffice
+                + ", printer=" + printerDriver + ", lamps=" + lampDriver + ", scanner=" + scannerDriver
+                + ", token=" + (token == null ? "none" : "***") + "]";
     }
 
     public static KioskConfig load(Path file) throws IOException {
@@ -129,7 +139,8 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
                 intValue(m, "scanner.baud", 9600),
                 pins(m.getOrDefault("lamps.buttons", "")),
                 Duration.ofSeconds(intValue(m, "lamps.greeting-target-s", 15)),
-                Duration.ofSeconds(intValue(m, "lamps.escalate-after-s", 60)));
+                Duration.ofSeconds(intValue(m, "lamps.escalate-after-s", 60)),
+                m.get("backoffice.token"), m.get("backoffice.enrolment-code"));
     }
 
     /** "1:17,2:27" -> {1=17, 2=27}. */

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
     static final Duration SNAPSHOT_EVERY = Duration.ofMinutes(5);
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
 
     private final BackOfficeClient client;
     private final KioskStore store;
@@ -62,6 +63,19 @@ public final class SyncAgent implements AutoCloseable {
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(this::drain, 0, drainEvery.toMillis(), TimeUnit.MILLISECONDS);
         return status;
+    }
+
+    /** Tells the back office every {@link #HEARTBEAT_EVERY} how the kiosk and its devices are. */
+    public void heartbeats(java.util.function.Supplier<BackOfficeClient.Heartbeat> beat) {
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                client.heartbeat(kioskId, beat.get());
+            } catch (SyncException e) {
+                LOG.debug("heartbeat not delivered: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("heartbeat failed", e);
+            }
+        }, 0, HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a drain soon; cheap to call after every write. */
