@@ -33,6 +33,7 @@ public final class SyncAgent implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Backoff backoff = new Backoff(new java.util.Random());
     private volatile SyncStatus status = new SyncStatus(false, null, 0, "not yet synchronised");
 
     public SyncAgent(BackOfficeClient client, KioskStore store, String siteId, String kioskId, Clock clock) {
@@ -61,7 +62,7 @@ public final class SyncAgent implements AutoCloseable {
         }
         worker.scheduleWithFixedDelay(this::refreshSnapshot, firstBoot ? SNAPSHOT_EVERY.toMillis() : 0,
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        worker.scheduleWithFixedDelay(this::drain, 0, drainEvery.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::timedDrain, 0, drainEvery.toMillis(), TimeUnit.MILLISECONDS);
         return status;
     }
 
@@ -113,11 +114,19 @@ public final class SyncAgent implements AutoCloseable {
             store.roster().replace(snapshot, clock.instant());
             LOG.info("snapshot of site {}: {} advisors, {} appointments for {}", siteId,
                     snapshot.advisors().size(), snapshot.appointments().size(), snapshot.day());
+            backoff.succeeded();
             status = new SyncStatus(true, clock.instant(), store.outbox().pendingCount(), "");
             return true;
         } catch (SyncException e) {
             offline(e);
             return false;
+        }
+    }
+
+    /** The timer's drain respects the backoff; a write's drain (kick) always tries once. */
+    private void timedDrain() {
+        if (backoff.ready(System.nanoTime())) {
+            drain();
         }
     }
 
@@ -139,6 +148,9 @@ public final class SyncAgent implements AutoCloseable {
                 }
             }
             // An empty outbox says nothing about the network: only a push that got through does.
+            if (reached) {
+                backoff.succeeded();
+            }
             status = reached ? new SyncStatus(true, clock.instant(), store.outbox().pendingCount(), "")
                     : new SyncStatus(status.online(), status.lastSuccess(), 0, status.problem());
         } catch (SyncException e) {
@@ -150,6 +162,8 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     private void offline(SyncException e) {
+        Duration wait = backoff.failed(System.nanoTime());
+        LOG.debug("back office attempt failed; next timed attempt in {} ms", wait.toMillis());
         int pending = store.outbox().pendingCount();
         if (status.online() || status.lastSuccess() == null) {
             LOG.warn("back office unreachable, working offline ({} pending): {}", pending, e.getMessage());

@@ -109,28 +109,28 @@ class KioskScreensTest {
 
     @Test
     void languageSwitchesToEnglishAndBackOnAnyScreen(FxRobot robot) {
-        robot.clickOn("#walk-in");
-        robot.clickOn("#language");
+        tap(robot, "#walk-in");
+        tap(robot, "#language");
         assertEquals("What have you come for?", text(robot, "#walkin-title"));
-        robot.clickOn("#language");
+        tap(robot, "#language");
         assertEquals("请选择您要办理的业务", text(robot, "#walkin-title"));
     }
 
     @Test
     void typedPlateFindsTheAppointmentShownMaskedThenTheTicket(FxRobot robot) throws Exception {
-        robot.clickOn("#type-plate");
-        robot.clickOn("#province-" + PlateScreen.keyId("粤".codePointAt(0)));
+        tap(robot, "#type-plate");
+        tap(robot, "#province-" + PlateScreen.keyId("粤".codePointAt(0)));
         for (String k : List.of("B", "1", "0", "3", "4", "5")) {
-            robot.clickOn("#key-" + k);
+            tap(robot, "#key-" + k);
         }
         assertEquals("粤B10345", text(robot, "#plate-display"));
         screenshot("plate");
-        robot.clickOn("#plate-ok");
+        tap(robot, "#plate-ok");
         awaitText(robot, "#appointment-plate", "粤B·***45");
         assertEquals("张*", text(robot, "#appointment-name"));
         assertEquals("王强  2 号台", text(robot, "#appointment-advisor"));
         screenshot("appointment");
-        robot.clickOn("#confirm");
+        tap(robot, "#confirm");
         awaitText(robot, "#ticket-number", "A001");
         assertEquals("王强 顾问  2 号台", text(robot, "#ticket-advisor"));
         assertTrue(lamps.isLit(2));
@@ -140,39 +140,39 @@ class KioskScreensTest {
 
     @Test
     void anInvalidPlateIsExplainedOnTheKeyboard(FxRobot robot) {
-        robot.clickOn("#type-plate");
-        robot.clickOn("#province-" + PlateScreen.keyId("粤".codePointAt(0)));
-        robot.clickOn("#key-B");
-        robot.clickOn("#key-1");
-        robot.clickOn("#plate-ok");
+        tap(robot, "#type-plate");
+        tap(robot, "#province-" + PlateScreen.keyId("粤".codePointAt(0)));
+        tap(robot, "#key-B");
+        tap(robot, "#key-1");
+        tap(robot, "#plate-ok");
         awaitText(robot, "#message", "车牌应为7位，新能源车为8位");
         assertEquals("粤B1", text(robot, "#plate-display"), "what was typed stays to be corrected");
-        robot.clickOn("#plate-backspace");
+        tap(robot, "#plate-backspace");
         assertEquals("粤B", text(robot, "#plate-display"));
     }
 
     @Test
     void unknownPlateTellsTheCustomerAndTheWalkInKeepsThePlate(FxRobot robot) {
-        robot.clickOn("#type-plate");
-        robot.clickOn("#province-" + PlateScreen.keyId("粤".codePointAt(0)));
+        tap(robot, "#type-plate");
+        tap(robot, "#province-" + PlateScreen.keyId("粤".codePointAt(0)));
         for (String k : List.of("E", "9", "9", "9", "9", "9")) {
-            robot.clickOn("#key-" + k);
+            tap(robot, "#key-" + k);
         }
-        robot.clickOn("#plate-ok");
+        tap(robot, "#plate-ok");
         awaitText(robot, "#message", "今天没有车牌 粤E·***99 的预约，可以直接取号。");
-        robot.clickOn("#walk-in");
-        robot.clickOn("#kind-repair");
-        robot.clickOn("#leave");
+        tap(robot, "#walk-in");
+        tap(robot, "#kind-repair");
+        tap(robot, "#leave");
         awaitText(robot, "#ticket-number", "B001");
         assertEquals("粤E99999", store.queue().tickets(TODAY).get(0).plate());
     }
 
     @Test
     void walkInGetsANumberWithAdvisorAndDesk(FxRobot robot) throws Exception {
-        robot.clickOn("#walk-in");
+        tap(robot, "#walk-in");
         screenshot("walk-in");
-        robot.clickOn("#kind-breakdown");
-        robot.clickOn("#lounge");
+        tap(robot, "#kind-breakdown");
+        tap(robot, "#lounge");
         awaitText(robot, "#ticket-number", "U001");
         assertEquals("李娜 顾问  1 号台", text(robot, "#ticket-advisor"));
         assertTrue(lamps.isLit(1));
@@ -181,7 +181,7 @@ class KioskScreensTest {
 
     @Test
     void aScanOnAnyScreenStartsACheckIn(FxRobot robot) {
-        robot.clickOn("#walk-in");
+        tap(robot, "#walk-in");
         robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A2", KEY)));
         awaitText(robot, "#appointment-name", "陈*");
         assertTrue(text(robot, "#appointment-note").contains("11:00"), "early customer told when expected");
@@ -190,7 +190,7 @@ class KioskScreensTest {
     @Test
     void aKeyboardModeScannerBurstIsAScanWhereverTheCustomerIs(FxRobot robot) {
         robot.interact(() -> screens.readKeyboardScanner(new KeyboardCodeScanner()));
-        robot.clickOn("#type-plate");
+        tap(robot, "#type-plate");
         String payload = AppointmentCode.payload("gz", TODAY, "A1", KEY) + "\r";
         robot.interact(() -> payload.chars().forEach(c -> Event.fireEvent(scene.getRoot(), new KeyEvent(
                 KeyEvent.KEY_TYPED, String.valueOf((char) c), "", KeyCode.UNDEFINED, false, false, false, false))));
@@ -200,9 +200,9 @@ class KioskScreensTest {
     @Test
     void printerFailureShowsTheNumberAndTheStatusCodeToPhotograph(FxRobot robot) throws Exception {
         printer.failure = "paper out";
-        robot.clickOn("#walk-in");
-        robot.clickOn("#kind-enquiry");
-        robot.clickOn("#leave");
+        tap(robot, "#walk-in");
+        tap(robot, "#kind-enquiry");
+        tap(robot, "#leave");
         awaitText(robot, "#ticket-number", "B001");
         assertTrue(text(robot, "#print-status").startsWith("小票未能打印"));
         assertTrue(robot.lookup("#status-qr").tryQuery().isPresent(), "status QR shown on screen");
@@ -213,12 +213,12 @@ class KioskScreensTest {
     void alreadyCheckedInShowsTheTicketWithOneReprint(FxRobot robot) {
         robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A1", KEY)));
         awaitText(robot, "#appointment-name", "张*");
-        robot.clickOn("#confirm");
+        tap(robot, "#confirm");
         awaitText(robot, "#ticket-number", "A001");
-        robot.clickOn("#done");
+        tap(robot, "#done");
         robot.interact(() -> screens.scan(AppointmentCode.payload("gz", TODAY, "A1", KEY)));
         awaitText(robot, "#ticket-heading", "您已签到，这是您的号码");
-        robot.clickOn("#reprint");
+        tap(robot, "#reprint");
         awaitTrue(() -> printer.printed.size() == 2, "reprinted");
         awaitText(robot, "#ticket-number", "A001");
         assertFalse(robot.lookup("#reprint").tryQuery().isPresent(), "only once");
@@ -227,27 +227,27 @@ class KioskScreensTest {
     @Test
     void hiddenGestureAndPinOpenTheTechnicianScreen(FxRobot robot) {
         for (int i = 0; i < KioskScreens.GESTURE_TAPS; i++) {
-            robot.clickOn("#shop-name");
+            tap(robot, "#shop-name");
         }
         for (String d : List.of("1", "1", "1", "1")) {
-            robot.clickOn("#pin-" + d);
+            tap(robot, "#pin-" + d);
         }
-        robot.clickOn("#pin-enter");
+        tap(robot, "#pin-enter");
         assertEquals("Wrong PIN", text(robot, "#pin-message"));
         for (String d : List.of("2", "4", "6", "8")) {
-            robot.clickOn("#pin-" + d);
+            tap(robot, "#pin-" + d);
         }
-        robot.clickOn("#pin-enter");
+        tap(robot, "#pin-enter");
         assertTrue(robot.lookup("#technician-status").tryQuery().isPresent());
-        robot.clickOn("#test-print");
+        tap(robot, "#test-print");
         awaitText(robot, "#technician-result", "Test ticket printed");
         assertEquals(List.of("print"), technicianCalls);
     }
 
     @Test
     void startOverReturnsToWelcomeFromAnyScreen(FxRobot robot) {
-        robot.clickOn("#type-plate");
-        robot.clickOn("#start-over");
+        tap(robot, "#type-plate");
+        tap(robot, "#start-over");
         assertEquals("欢迎光临，请扫描预约二维码", text(robot, "#welcome-title"));
     }
 
@@ -285,5 +285,12 @@ class KioskScreensTest {
             }
         }
         assertTrue(condition.getAsBoolean(), what + " within " + DEADLINE);
+    }
+
+    /** A real click, once the FX thread has finished changing the screen (lookups race with it otherwise). */
+    private static void tap(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -49,9 +49,9 @@ class OfflineKioskScreensTest {
 
     @Test
     void withTheBackOfficeDownAWalkInStillGetsANumberAndTheTechnicianSeesWhy(FxRobot robot) {
-        robot.clickOn("#walk-in");
-        robot.clickOn("#kind-maintenance");
-        robot.clickOn("#lounge");
+        tap(robot, "#walk-in");
+        tap(robot, "#kind-maintenance");
+        tap(robot, "#lounge");
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (robot.lookup("#ticket-number").tryQuery().isEmpty() && System.nanoTime() < end) {
             WaitForAsyncUtils.waitForFxEvents();
@@ -60,16 +60,23 @@ class OfflineKioskScreensTest {
         assertEquals("请稍候，将由空闲顾问接待您", robot.lookup("#ticket-advisor").queryAs(Label.class).getText(),
                 "no roster was ever received: the next free advisor");
         assertEquals(1, kiosk.store().outbox().pendingCount(), "kept for the back office");
-        robot.clickOn("#done");
+        tap(robot, "#done");
         for (int i = 0; i < KioskScreens.GESTURE_TAPS; i++) {
-            robot.clickOn("#shop-name");
+            tap(robot, "#shop-name");
         }
         for (String d : new String[] {"2", "4", "6", "8"}) {
-            robot.clickOn("#pin-" + d);
+            tap(robot, "#pin-" + d);
         }
-        robot.clickOn("#pin-enter");
+        tap(robot, "#pin-enter");
         String status = robot.lookup("#technician-status").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertTrue(status.contains("OFFLINE") && status.contains("1 pending"), status);
+    }
+
+    /** A real click, once the FX thread has finished changing the screen (lookups race with it otherwise). */
+    private static void tap(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
