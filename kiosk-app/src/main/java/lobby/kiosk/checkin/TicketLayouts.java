@@ -20,7 +20,7 @@ final class TicketLayouts {
     static TicketLayout standard(String shopName, Ticket t, Advisor advisor, String statusUrl, Message note,
                                  ZoneId zone) {
         List<String> lines = new ArrayList<>();
-        lines.add("业务 " + t.kind().chinese() + "  " + t.kind().english());
+        lines.add("业务 " + t.kind().chinese() + " " + t.kind().english()); // 32 columns on a 58 mm roll
         lines.add(advisor == null ? "顾问 请稍候，将由空闲顾问接待"
                 : "顾问 " + advisor.name() + "  " + advisor.desk() + "号台 Desk " + advisor.desk());
         lines.add(t.estimatedWaitMinutes() == 0 ? "预计等待 马上接待  Wait: now"

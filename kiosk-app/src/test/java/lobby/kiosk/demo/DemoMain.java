@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import lobby.backoffice.BackOfficeServer;
+import lobby.kiosk.Kiosk;
 import lobby.kiosk.KioskConfig;
 import lobby.kiosk.KioskMain;
 
@@ -14,6 +15,8 @@ import lobby.kiosk.KioskMain;
  * It lives with the tests because it starts the back office in-process; nothing of it ships.
  */
 public final class DemoMain {
+    static final String TECHNICIAN_PIN = "2468";
+
     private DemoMain() {
     }
 
@@ -31,13 +34,18 @@ public final class DemoMain {
             if (Files.exists(list)) {
                 Files.readAllLines(list).forEach(l -> System.out.println("   " + l));
             }
+            Path kioskData = data.resolve("kiosk");
+            System.out.println("== Kiosk: simulated printer (pictures in " + kioskData.resolve("printed-tickets")
+                    + "), lamps on Pi4J's mock platform, scanner: echo PAYLOAD > " + kioskData.resolve(Kiosk.SCANNER_FIFO));
+            System.out.println("== Technician screen: tap the shop name 5 times, PIN " + TECHNICIAN_PIN);
             System.out.println();
             KioskConfig config = KioskConfig.from(Map.of(
                     "site", "demo",
                     "kiosk", "demo-kiosk-1",
-                    "data", data.resolve("kiosk").toString(),
+                    "data", kioskData.toString(),
                     "backoffice", url,
                     "devices", "simulated",
+                    "technician.pin", TECHNICIAN_PIN,
                     "ui", System.getProperty("demo.ui", "auto")));
             KioskMain.run(config);
         } finally {
