@@ -12,6 +12,7 @@ import lobby.kiosk.checkin.CheckInDesk;
 import lobby.kiosk.store.KioskStore;
 import lobby.kiosk.sync.BackOfficeClient;
 import lobby.kiosk.sync.KioskToken;
+import lobby.kiosk.sync.SiteFollower;
 import lobby.kiosk.sync.SyncAgent;
 import lobby.lamp.CallLamps;
 import lobby.lamp.LampConfig;
@@ -45,10 +46,11 @@ public final class Kiosk implements AutoCloseable {
     private final CallLamps lamps;
     private final CheckInDesk desk;
     private final CodeScanner scanner;
+    private final SiteFollower follower;
     private final KioskTechnician technician;
 
     private Kiosk(KioskConfig config, KioskStore store, SyncAgent sync, TicketPrinter printer, CallLamps lamps,
-                  CodeScanner scanner, Clock clock) {
+                  CodeScanner scanner, KioskToken token, Clock clock) {
         this.scanner = scanner;
         this.config = config;
         this.store = store;
@@ -59,6 +61,7 @@ public final class Kiosk implements AutoCloseable {
                 config.appointments());
         this.technician = new KioskTechnician(this, config.technicianPin(), clock);
         sync.heartbeats(this::heartbeat);
+        this.follower = new SiteFollower(config.backOffice(), config.siteId(), token::get, store, lamps::off).start();
         // The advisor's button and an unanswered lamp are news for the back office.
         lamps.onAcknowledged(desk -> sync.later(() -> store.outbox().event(config.kioskId(),
                 KioskOp.Type.LAMP_ACKNOWLEDGED, null, Integer.toString(desk), clock.instant())));
@@ -89,7 +92,7 @@ public final class Kiosk implements AutoCloseable {
             LOG.warn("ticket printer not ready at start-up: {}", printerHealth);
         }
         CallLamps lamps = lamps(config, store, deviceOutput);
-        return new Kiosk(config, store, sync, printer, lamps, scanner(config), clock);
+        return new Kiosk(config, store, sync, printer, lamps, scanner(config), token, clock);
     }
 
     private static TicketPrinter printer(KioskConfig config, Consumer<String> out) {
@@ -210,6 +213,7 @@ public final class Kiosk implements AutoCloseable {
 
     @Override
     public void close() {
+        follower.close();
         if (scanner != null) {
             scanner.close();
         }

@@ -27,7 +27,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class KioskStore implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
-    private static final String[] MIGRATIONS = {"V1__kiosk.sql", "V2__reprints.sql", "V3__regulars.sql"};
+    private static final String[] MIGRATIONS = {"V1__kiosk.sql", "V2__reprints.sql", "V3__regulars.sql", "V4__ticket_status.sql"};
     /** Fixed width, so that times compare correctly as text in SQL. */
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -85,6 +85,13 @@ public final class KioskStore implements AutoCloseable {
     public synchronized Optional<String> meta(String key) {
         return query("SELECT value FROM meta WHERE key = ?", rs -> rs.next() ? Optional.of(rs.getString(1))
                 : Optional.<String>empty(), key);
+    }
+
+    public void putMeta(String key, String value) {
+        inTransaction("storing " + key, c -> {
+            putMeta(c, key, value);
+            return null;
+        });
     }
 
     /** Runs work in one IMMEDIATE transaction: all of it commits, or none of it. */

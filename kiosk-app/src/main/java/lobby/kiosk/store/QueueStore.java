@@ -77,7 +77,7 @@ public final class QueueStore {
             char series = Ticket.series(in.kind(), booking);
             // Urgent customers go first: only other urgent ones are ahead of them.
             int ahead = KioskStore.query(c, "SELECT COUNT(*) FROM tickets WHERE day = ? AND advisor_id IS ? "
-                    + "AND issued_at > ?" + (in.kind().urgent() ? " AND kind = 'BREAKDOWN'" : ""),
+                    + "AND status = 'WAITING' AND issued_at > ?" + (in.kind().urgent() ? " AND kind = 'BREAKDOWN'" : ""),
                     rs -> rs.getInt(1), in.day(), advisorId, in.now().minus(STILL_WAITING));
             Duration reception = Duration.ofMinutes(KioskStore.query(c,
                     "SELECT value FROM meta WHERE key = 'site.reception-minutes'", rs -> rs.next()
@@ -111,6 +111,17 @@ public final class QueueStore {
             }
             return null;
         });
+    }
+
+    /**
+     * What the back office says became of a ticket; the advisor too, after a transfer. Status
+     * only moves forward on the back office, which is the authority; unknown tickets (another
+     * kiosk's) are ignored.
+     */
+    public void updateStatus(String ticketId, String status, String advisorId) {
+        db.inTransaction("updating ticket " + ticketId, c -> KioskStore.update(c,
+                "UPDATE tickets SET status = ?, advisor_id = COALESCE(?, advisor_id) WHERE id = ?", status, advisorId,
+                ticketId));
     }
 
     /** True, and counted, if this ticket may be printed again: once per ticket. */

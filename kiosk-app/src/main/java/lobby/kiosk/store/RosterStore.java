@@ -56,6 +56,14 @@ public final class RosterStore {
         });
     }
 
+    /** An advisor's change (duty, desk) as the back office announced it. */
+    public void updateAdvisor(Advisor a) {
+        db.inTransaction("updating advisor " + a.id(), c -> KioskStore.update(c,
+                "INSERT INTO advisors(id, name, desk, lamp_pin, duty) VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                        + " name = excluded.name, desk = excluded.desk, lamp_pin = excluded.lamp_pin, duty = excluded.duty",
+                a.id(), a.name(), a.desk(), a.lampPin(), a.duty()));
+    }
+
     /** The site as last received; empty before the kiosk ever reached the back office. */
     public Optional<SiteInfo> site() {
         Optional<String> id = db.meta("site.id");

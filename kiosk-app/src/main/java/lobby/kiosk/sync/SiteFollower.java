@@ -1,0 +1,98 @@
+package lobby.kiosk.sync;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import lobby.checkin.Advisor;
+import lobby.kiosk.store.KioskStore;
+import lobby.sync.QueueEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the site's event stream so the kiosk's copy stays current between snapshots: what
+ * became of each ticket (which frees the advisor's lamp and shortens the wait estimates) and
+ * the advisors' duty. Reconnects with backoff and resumes after the last event id it saw.
+ */
+public final class SiteFollower implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteFollower.class);
+    static final Duration RECONNECT_AFTER_END = Duration.ofMillis(500);
+
+    private final EventStream stream;
+    private final KioskStore store;
+    private final IntConsumer lampOff;
+    private final Backoff backoff = new Backoff(new java.util.Random());
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private volatile String lastId;
+
+    /** @param lampOff turns a desk's lamp off once its advisor has responded elsewhere */
+    public SiteFollower(URI backOffice, String siteId, Supplier<String> token, KioskStore store, IntConsumer lampOff) {
+        URI base = backOffice.toString().endsWith("/") ? backOffice : URI.create(backOffice + "/");
+        this.stream = new EventStream(base.resolve("api/sites/" + siteId + "/events"), token);
+        this.store = store;
+        this.lampOff = lampOff;
+        this.lastId = store.meta("events.last-id").orElse(null);
+        this.thread = new Thread(this::run, "kiosk-events");
+        this.thread.setDaemon(true);
+    }
+
+    public SiteFollower start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        while (running.get()) {
+            try {
+                lastId = stream.follow(lastId, this::apply);
+                backoff.succeeded();
+                Thread.sleep(RECONNECT_AFTER_END.toMillis()); // the server closed a healthy stream: do not hammer it
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                Duration wait = backoff.failed(System.nanoTime());
+                LOG.debug("event stream broke ({}); reconnecting in {} ms", e.getMessage(), wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis()); // production pacing between reconnects, not a test wait
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    void apply(EventStream.Event e) {
+        try {
+            switch (e.name()) {
+                case "ticket" -> ticket(WireJson.read(e.data(), QueueEntry.class), WireJson.flag(e.data(), "acknowledged"));
+                case "advisor" -> store.roster().updateAdvisor(WireJson.read(e.data(), Advisor.class));
+                default -> {
+                    // other events (the board's calls) are not the kiosk's business
+                }
+            }
+            if (e.id() != null) {
+                store.putMeta("events.last-id", e.id());
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("event {} {} not applied: {}", e.name(), e.id(), ex.getMessage());
+        }
+    }
+
+    /** Once an advisor has acknowledged or called a customer, their desk's lamp has done its job. */
+    private void ticket(QueueEntry q, boolean acknowledged) {
+        store.queue().updateStatus(q.ticketId(), q.status(), q.advisorId());
+        boolean responded = !"WAITING".equals(q.status()) || acknowledged;
+        if (responded && q.desk() > 0) {
+            lampOff.accept(q.desk());
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        thread.interrupt();
+    }
+}
