@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,7 @@ import lobby.backoffice.BackOfficeServer;
 import lobby.checkin.Appointment;
 import lobby.checkin.VisitKind;
 import lobby.kiosk.checkin.ScanOutcome;
+import lobby.kiosk.sync.KioskTestTokens;
 import lobby.kiosk.sync.WireJson;
 import lobby.printer.DecodedTicket;
 import lobby.printer.FakePrinter;
@@ -60,14 +62,17 @@ class CheckInEndToEndIT {
         server = BackOfficeServer.start(dir.resolve("backoffice"), 0, true, clock);
         pty = PtyPair.start(dir);
         printer = FakePrinter.attach(pty);
-        kiosk = Kiosk.start(KioskConfig.from(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "site", "demo",
                 "kiosk", "lobby-1",
                 "data", dir.resolve("kiosk").toString(),
                 "backoffice", server.baseUrl(),
                 "devices", "hardware",
                 "printer.port", pty.kioskPath().toString(),
-                "lamps.driver", "mock")), clock, deviceOutput::add);
+                "lamps.driver", "mock",
+                "scanner.driver", "none"));
+        KioskTestTokens.add(server, "lobby-1", settings);
+        kiosk = Kiosk.start(KioskConfig.from(settings), clock, deviceOutput::add);
     }
 
     @AfterEach
@@ -154,8 +159,9 @@ class CheckInEndToEndIT {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET();
+        KioskTestTokens.authorize(server, req);
+        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, res.statusCode(), path + ": " + res.body());
         return res.body();
     }

@@ -105,7 +105,8 @@ public final class KioskBenchmarks {
         try (PtyPair pty = PtyPair.start(work.resolve("pty")); FakePrinter printer = FakePrinter.attach(pty);
              Kiosk kiosk = Kiosk.start(KioskConfig.from(Map.of("site", "demo", "kiosk", "bench",
                      "data", work.resolve("scan").toString(), "backoffice", server.baseUrl(), "devices", "hardware",
-                     "printer.port", pty.kioskPath().toString(), "lamps.driver", "mock", "printer.baud", "115200")),
+                     "printer.port", pty.kioskPath().toString(), "lamps.driver", "mock", "printer.baud", "115200",
+                     "scanner.driver", "none", "backoffice.token", server.demo().orElseThrow().kioskToken("bench"))),
                      clock, line -> { })) {
             var codes = server.demo().orElseThrow().codes();
             long[] walkIn = new long[TIMED_CHECK_INS];

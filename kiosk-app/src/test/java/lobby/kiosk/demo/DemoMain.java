@@ -39,11 +39,17 @@ public final class DemoMain {
                     + "), lamps on Pi4J's mock platform, scanner: echo PAYLOAD > " + kioskData.resolve(Kiosk.SCANNER_FIFO));
             System.out.println("== Technician screen: tap the shop name 5 times, PIN " + TECHNICIAN_PIN);
             System.out.println();
+            var demo = server.demo().orElseThrow();
+            System.out.println("== Advisor console " + url + "/console, statistics " + url + "/stats, devices "
+                    + url + "/devices; logins: " + String.join(", ", demo.logins()));
+            System.out.println("== Lobby display board " + url + "/board?site=demo&key=" + demo.displayKey());
+            System.out.println();
             KioskConfig config = KioskConfig.from(Map.of(
                     "site", "demo",
                     "kiosk", "demo-kiosk-1",
                     "data", kioskData.toString(),
                     "backoffice", url,
+                    "backoffice.token", demo.kioskToken("demo-kiosk-1"),
                     "devices", "simulated",
                     "technician.pin", TECHNICIAN_PIN,
                     "ui", System.getProperty("demo.ui", "auto")));

@@ -3,9 +3,9 @@ package lobby.backoffice;
 import java.io.PrintStream;
 
 /**
- * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo]}. Prints one line
- * "Back office listening on http://localhost:PORT" once it serves (scripts and the kiosk demo
- * wait for it), then runs until stopped. Exit codes: 0 help, 1 could not start, 2 bad arguments.
+ * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo] [--tls-keystore ...]}.
+ * Prints one line "Back office listening on URL" once it serves (scripts and the kiosk demo wait
+ * for it), then runs until stopped. Exit codes: 0 help, 1 could not start, 2 bad arguments.
  */
 public final class BackOfficeMain {
     static final String LISTENING = "Back office listening on ";
@@ -22,15 +22,23 @@ public final class BackOfficeMain {
             return;
         }
         if (parsed instanceof CommandLine.Invalid invalid) {
-            System.err.println("back office: " + invalid.message());
-            System.err.print(CommandLine.USAGE);
-            System.exit(EXIT_USAGE);
+            usage(invalid.message());
             return;
         }
         CommandLine.Run run = (CommandLine.Run) parsed;
+        ServerOptions.Tls tls = null;
+        if (run.tlsKeystore() != null) {
+            String password = System.getenv(run.tlsPasswordEnv());
+            if (password == null) {
+                usage("--tls-password-env " + run.tlsPasswordEnv() + ": that environment variable is not set");
+                return;
+            }
+            tls = new ServerOptions.Tls(run.tlsKeystore(), password);
+        }
         BackOfficeServer server;
         try {
-            server = BackOfficeServer.start(run.dataDir(), run.port(), run.seedDemo());
+            server = BackOfficeServer.start(ServerOptions.defaults(run.dataDir()).withPort(run.port())
+                    .withSeedDemo(run.seedDemo()).withTls(tls, run.host()));
         } catch (RuntimeException e) {
             System.err.println("back office: cannot start on port " + run.port() + " with data in "
                     + run.dataDir().toAbsolutePath() + ": " + e.getMessage());
@@ -41,11 +49,25 @@ public final class BackOfficeMain {
         report(server, System.out);
     }
 
+    private static void usage(String message) {
+        System.err.println("back office: " + message);
+        System.err.print(CommandLine.USAGE);
+        System.exit(EXIT_USAGE);
+    }
+
     static void report(BackOfficeServer server, PrintStream out) {
         out.println("Database: " + server.store().file().toAbsolutePath());
-        server.demo().ifPresent(demo -> out.println("Demo site \"" + demo.siteId() + "\": " + demo.codes().size()
-                + " appointment QR codes for " + demo.day() + " in " + demo.qrFolder().toAbsolutePath()
-                + " (payloads listed in " + demo.listing().getFileName() + ")"));
+        server.demo().ifPresent(demo -> {
+            out.println("Demo site \"" + demo.siteId() + "\": " + demo.codes().size() + " appointment QR codes for "
+                    + demo.day() + " in " + demo.qrFolder().toAbsolutePath() + " (payloads listed in "
+                    + demo.listing().getFileName() + ")");
+            out.println("Demo logins (password " + DemoSite.PASSWORD + "): " + String.join(", ", demo.logins())
+                    + " at " + server.baseUrl() + "/console (statistics: /stats, devices: /devices)");
+            out.println("Lobby display: " + server.baseUrl() + "/board?site=" + demo.siteId() + "&key="
+                    + demo.displayKey());
+            demo.kioskTokens().forEach((kiosk, token) ->
+                    out.println("Demo kiosk " + kiosk + " token (backoffice.token): " + token));
+        });
         out.println(LISTENING + server.baseUrl());
         out.flush();
     }

@@ -9,18 +9,29 @@ final class CommandLine {
     static final Path DEFAULT_DATA = Path.of("backoffice-data");
 
     static final String USAGE = """
-            Usage: java -jar back-office.jar [--data DIR] [--port N] [--seed-demo]
+            Usage: java -jar back-office.jar [--data DIR] [--port N] [--host ADDR] [--seed-demo]
+                                             [--tls-keystore FILE --tls-password-env VAR]
               --data DIR    folder for backoffice.db (and qr/ with --seed-demo); default ./backoffice-data
-              --port N      HTTP port, 0 for any free port; default 8080
-              --seed-demo   create or refresh the demo site "demo" with today's appointments and
-                            write their QR codes (PNG and appointments.txt) into DIR/qr
+              --port N      port, 0 for any free port; default 8080
+              --host ADDR   address to listen on; default 127.0.0.1, or 0.0.0.0 with TLS.
+                            Plain HTTP is served on loopback only: other addresses need TLS.
+              --tls-keystore FILE     PKCS#12 keystore with the server's key and certificate: serve HTTPS
+              --tls-password-env VAR  environment variable holding the keystore's password
+              --seed-demo   create or refresh the demo site "demo" with today's appointments, its
+                            logins, display key and kiosk tokens, and write the QR codes (PNG and
+                            appointments.txt) into DIR/qr
               --help        show this text
             """;
 
     sealed interface Parsed permits Run, Help, Invalid {
     }
 
-    record Run(Path dataDir, int port, boolean seedDemo) implements Parsed {
+    /** @param tlsKeystore null for plain HTTP; then tlsPasswordEnv is null too */
+    record Run(Path dataDir, int port, boolean seedDemo, String host, Path tlsKeystore, String tlsPasswordEnv)
+            implements Parsed {
+        Run(Path dataDir, int port, boolean seedDemo) {
+            this(dataDir, port, seedDemo, null, null, null);
+        }
     }
 
     record Help() implements Parsed {
@@ -36,6 +47,9 @@ final class CommandLine {
         Path data = DEFAULT_DATA;
         int port = BackOfficeServer.DEFAULT_PORT;
         boolean seed = false;
+        String host = null;
+        Path keystore = null;
+        String passwordEnv = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -43,26 +57,36 @@ final class CommandLine {
                     return new Help();
                 }
                 case "--seed-demo" -> seed = true;
-                case "--data", "--port" -> {
+                case "--data", "--port", "--host", "--tls-keystore", "--tls-password-env" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         return new Invalid(arg + " needs a value");
                     }
                     String value = args[++i];
-                    if (arg.equals("--data")) {
-                        try {
-                            data = Path.of(value);
-                        } catch (InvalidPathException e) {
-                            return new Invalid("--data: not a usable path: " + value);
+                    switch (arg) {
+                        case "--data", "--tls-keystore" -> {
+                            try {
+                                Path path = Path.of(value);
+                                if (arg.equals("--data")) {
+                                    data = path;
+                                } else {
+                                    keystore = path;
+                                }
+                            } catch (InvalidPathException e) {
+                                return new Invalid(arg + ": not a usable path: " + value);
+                            }
                         }
-                    } else {
-                        try {
-                            port = Integer.parseInt(value);
-                        } catch (NumberFormatException e) {
-                            return new Invalid("--port must be a number 0-65535, was \"" + value + "\"");
+                        case "--port" -> {
+                            try {
+                                port = Integer.parseInt(value);
+                            } catch (NumberFormatException e) {
+                                return new Invalid("--port must be a number 0-65535, was \"" + value + "\"");
+                            }
+                            if (port < 0 || port > 65_535) {
+                                return new Invalid("--port must be 0-65535 (0 = any free port), was " + port);
+                            }
                         }
-                        if (port < 0 || port > 65_535) {
-                            return new Invalid("--port must be 0-65535 (0 = any free port), was " + port);
-                        }
+                        case "--host" -> host = value;
+                        default -> passwordEnv = value;
                     }
                 }
                 default -> {
@@ -70,6 +94,13 @@ final class CommandLine {
                 }
             }
         }
-        return new Run(data, port, seed);
+        if ((keystore == null) != (passwordEnv == null)) {
+            return new Invalid("--tls-keystore and --tls-password-env go together");
+        }
+        if (keystore == null && host != null && !ServerOptions.loopback(host)) {
+            return new Invalid("--host " + host + " is not a loopback address: plain HTTP is served on loopback"
+                    + " only; give --tls-keystore and --tls-password-env to listen there");
+        }
+        return new Run(data, port, seed, host, keystore, passwordEnv);
     }
 }

@@ -10,6 +10,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import lobby.backoffice.access.Passwords;
 import lobby.backoffice.store.ServerStore;
 import lobby.checkin.Advisor;
 import lobby.checkin.Appointment;
@@ -36,10 +38,40 @@ public final class DemoSite {
     public record Code(Appointment appointment, String payload, Path png) {
     }
 
-    /** What a seeding wrote. */
-    public record Seeded(String siteId, LocalDate day, Path qrFolder, Path listing, List<Code> codes) {
+    /** The password of every demo login. */
+    public static final String PASSWORD = "demo-pass-1";
+    /** Kiosk ids with a demo token: the demo kiosk, the kiosk's end-to-end test, its benchmark. */
+    public static final List<String> KIOSK_IDS = List.of("demo-kiosk-1", "lobby-1", "bench");
+
+    /**
+     * What a seeding wrote.
+     *
+     * @param logins      user names of the demo logins, all with {@link #PASSWORD}
+     * @param displayKey  opens the lobby board: {@code /board?site=demo&key=<displayKey>}
+     * @param kioskTokens bearer token per demo kiosk id ({@link #KIOSK_IDS})
+     */
+    public record Seeded(String siteId, LocalDate day, Path qrFolder, Path listing, List<Code> codes,
+                         List<String> logins, String displayKey, Map<String, String> kioskTokens) {
         public Seeded {
             codes = List.copyOf(codes);
+            logins = List.copyOf(logins);
+            kioskTokens = Map.copyOf(kioskTokens);
+        }
+
+        /** The bearer token of a demo kiosk; @throws IllegalArgumentException for another id */
+        public String kioskToken(String kioskId) {
+            String token = kioskTokens.get(kioskId);
+            if (token == null) {
+                throw new IllegalArgumentException("no demo token for kiosk " + kioskId + "; demo kiosks are "
+                        + KIOSK_IDS);
+            }
+            return token;
+        }
+
+        /** Hides the tokens: a Seeded may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Seeded[" + siteId + ", " + day + ", " + codes.size() + " codes, logins " + logins + "]";
         }
     }
 
@@ -89,9 +121,16 @@ public final class DemoSite {
      * appointments.txt into {@code qrFolder}, replacing what an earlier seeding wrote there.
      */
     public static Seeded seed(ServerStore store, LocalDate day, String statusBaseUrl, Path qrFolder) {
+        return seed(store, day, statusBaseUrl, qrFolder, new Passwords(Passwords.DEFAULT_ITERATIONS));
+    }
+
+    /** As {@link #seed(ServerStore, LocalDate, String, Path)}, hashing the demo passwords with {@code passwords}. */
+    public static Seeded seed(ServerStore store, LocalDate day, String statusBaseUrl, Path qrFolder,
+                              Passwords passwords) {
         List<Appointment> appointments = appointments(day);
         byte[] key = store.saveSite(SITE_ID, SITE_NAME, statusBaseUrl, ADVISORS, appointments);
         store.saveRegular(SITE_ID, REGULAR);
+        DemoCredentials credentials = DemoCredentials.seed(store, passwords);
         List<Code> codes = new ArrayList<>();
         try {
             Files.createDirectories(qrFolder);
@@ -102,11 +141,21 @@ public final class DemoSite {
                 codes.add(new Code(a, payload, png));
             }
             Path listing = qrFolder.resolve(LISTING_FILE);
-            Files.writeString(listing, listing(day, codes), StandardCharsets.UTF_8);
-            return new Seeded(SITE_ID, day, qrFolder, listing, codes);
+            String base = statusBaseUrl.endsWith("/t") ? statusBaseUrl.substring(0, statusBaseUrl.length() - 2)
+                    : statusBaseUrl;
+            Files.writeString(listing, access(base, credentials) + listing(day, codes), StandardCharsets.UTF_8);
+            return new Seeded(SITE_ID, day, qrFolder, listing, codes, credentials.logins(), credentials.displayKey(),
+                    credentials.kioskTokens());
         } catch (IOException e) {
             throw new UncheckedIOException("writing the demo QR codes into " + qrFolder.toAbsolutePath(), e);
         }
+    }
+
+    /** The demo's doors: logins and the board's address (kiosk tokens stay out of a file others may read). */
+    static String access(String baseUrl, DemoCredentials credentials) {
+        return "# Logins (password " + PASSWORD + "): " + String.join(", ", credentials.logins()) + " at " + baseUrl
+                + "/console\n# Lobby display: " + baseUrl + "/board?site=" + SITE_ID + "&key=" + credentials.displayKey()
+                + "\n";
     }
 
     /** Tab-separated so a payload can be copied whole; names masked as the lobby would show them. */

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import lobby.backoffice.access.Guard;
+import lobby.backoffice.access.Role;
 import lobby.backoffice.store.ServerStore;
 
 /**
@@ -20,17 +22,20 @@ final class SiteRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/sites/{site}/snapshot", this::snapshot);
-        routes.get("/api/sites/{site}/queue", this::queue);
+        // The snapshot holds the site's QR signing key: kiosks and admins only.
+        routes.get("/api/sites/{site}/snapshot", this::snapshot, Role.KIOSK, Role.ADMIN);
+        routes.get("/api/sites/{site}/queue", this::queue, Role.KIOSK, Role.ADVISOR, Role.MANAGER, Role.ADMIN);
     }
 
     private void snapshot(Context ctx) {
-        String site = ctx.pathParam("site");
+        String site = Requests.id(ctx, "site");
+        Guard.principal(ctx).requireSite(site);
         ctx.json(store.snapshot(site, day(ctx)).orElseThrow(() -> unknown(site)));
     }
 
     private void queue(Context ctx) {
-        String site = ctx.pathParam("site");
+        String site = Requests.id(ctx, "site");
+        Guard.principal(ctx).requireSite(site);
         ctx.json(store.queue(site, day(ctx)).orElseThrow(() -> unknown(site)));
     }
 

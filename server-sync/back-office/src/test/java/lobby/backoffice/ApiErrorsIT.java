@@ -32,30 +32,31 @@ class ApiErrorsIT {
 
     @Test
     void brokenRequestsGet4xxWithAJsonErrorNeverA5xx() {
-        String truncated = ts.assertError(400, ts.http.post("/api/sync/push", "{\"kioskId\": \"k\", \"ops\": ["));
+        String truncated = ts.assertError(400, ts.kiosk.post("/api/sync/push", "{\"kioskId\": \"k\", \"ops\": ["));
         assertTrue(truncated.contains("JSON"), truncated);
-        ts.assertError(400, ts.http.post("/api/sync/push", ""));
-        ts.assertError(400, ts.http.post("/api/sync/push", "null"));
-        ts.assertError(400, ts.http.post("/api/sync/push", "[1, 2]"));
-        ts.assertError(400, ts.http.post("/api/sync/push", "{\"kioskId\": {}, \"ops\": []}"));
-        ts.assertError(400, ts.http.post("/api/sync/push", "{\"kioskId\": \"k\", \"ops\": \"none\"}"));
-        ts.assertError(400, ts.http.post("/api/sync/push", "{\"ops\": []}"));
-        String wrongSeq = ts.assertError(400, ts.http.post("/api/sync/push",
+        ts.assertError(400, ts.kiosk.post("/api/sync/push", ""));
+        ts.assertError(400, ts.kiosk.post("/api/sync/push", "null"));
+        ts.assertError(400, ts.kiosk.post("/api/sync/push", "[1, 2]"));
+        ts.assertError(400, ts.kiosk.post("/api/sync/push", "{\"kioskId\": {}, \"ops\": []}"));
+        ts.assertError(400, ts.kiosk.post("/api/sync/push", "{\"kioskId\": \"k\", \"ops\": \"none\"}"));
+        ts.assertError(400, ts.kiosk.post("/api/sync/push", "{\"ops\": []}"));
+        String wrongSeq = ts.assertError(400, ts.kiosk.post("/api/sync/push",
                 "{\"kioskId\": \"k\", \"ops\": [{\"opId\": \"o\", \"kioskId\": \"k\", \"seq\": \"first\"}]}"));
         assertTrue(wrongSeq.contains("ops[0].seq"), wrongSeq);
-        String missingTicket = ts.assertError(400, ts.http.post("/api/sync/push",
+        String missingTicket = ts.assertError(400, ts.kiosk.post("/api/sync/push",
                 "{\"kioskId\": \"k\", \"ops\": [{\"opId\": \"o\", \"kioskId\": \"k\", \"seq\": 1, \"type\": \"CHECK_IN\"}]}"));
         assertTrue(missingTicket.contains("ticket"), missingTicket);
-        ts.assertError(404, ts.http.get("/api/sites/nowhere/snapshot"));
-        ts.assertError(404, ts.http.get("/api/sites/nowhere/queue"));
+        ts.assertError(403, ts.kiosk.get("/api/sites/nowhere/snapshot"));
+        ts.assertError(403, ts.kiosk.get("/api/sites/nowhere/queue"));
         ts.assertError(404, ts.http.get("/api/nothing-here"));
+        ts.assertError(400, ts.kiosk.get("/api/tickets/%00/status")); // refused by Jetty itself, still JSON
         assertEquals(List.of(), ts.queue());
     }
 
     @Test
     void anOversizedBodyIs413() {
         String huge = "{\"kioskId\": \"" + "k".repeat((int) BackOfficeServer.MAX_BODY_BYTES) + "\", \"ops\": []}";
-        assertTrue(ts.assertError(413, ts.http.post("/api/sync/push", huge)).contains("larger than"));
+        assertTrue(ts.assertError(413, ts.kiosk.post("/api/sync/push", huge)).contains("larger than"));
         assertEquals(200, ts.http.get("/api/health").statusCode(), "still serving");
     }
 
@@ -63,7 +64,7 @@ class ApiErrorsIT {
     void aBatchOverMaxOpsIs413AndNothingIsApplied() {
         List<KioskOp> ops = LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
                 .mapToObj(seq -> op("op-" + seq, seq, "adv-chen", null)).toList();
-        String error = ts.assertError(413, ts.http.post("/api/sync/push", new PushBatch("kiosk-1", ops)));
+        String error = ts.assertError(413, ts.kiosk.post("/api/sync/push", new PushBatch(TestServer.KIOSK, ops)));
         assertTrue(error.contains(String.valueOf(PushBatch.MAX_OPS)), error);
         assertEquals(List.of(), ts.queue());
     }

@@ -73,7 +73,18 @@ class BackOfficeMainIT {
 
         assertTrue(url != null && url.matches("http://localhost:\\d+"), seen + " / " + stderr());
         assertEquals(200, new Http(url).get("/api/health").statusCode());
-        assertEquals(200, new Http(url).get("/api/sites/demo/snapshot").statusCode());
+        String tokenLine = "Demo kiosk demo-kiosk-1 token (backoffice.token): ";
+        String token = seen.stream().filter(l -> l.startsWith(tokenLine)).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo kiosk token in " + seen)).substring(tokenLine.length());
+        assertEquals(401, new Http(url).get("/api/sites/demo/snapshot").statusCode());
+        assertEquals(200, new Http(url).bearer(token).get("/api/sites/demo/snapshot").statusCode());
+        assertTrue(seen.stream().anyMatch(l -> l.contains("password " + DemoSite.PASSWORD) && l.contains("manager")),
+                seen.toString());
+        String board = seen.stream().filter(l -> l.startsWith("Lobby display: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no display URL in " + seen)).substring("Lobby display: ".length());
+        assertTrue(board.startsWith(url + "/board?site=demo&key="), board);
+        assertEquals(200, new Http(url).get("/api/sites/demo/board?key=" + board.substring(board.indexOf("key=") + 4))
+                .statusCode());
         String qrFolder = dir.resolve("qr").toAbsolutePath().toString();
         assertTrue(seen.stream().anyMatch(l -> l.contains(qrFolder)), seen.toString());
         assertTrue(Files.isRegularFile(dir.resolve("backoffice.db")));

@@ -20,6 +20,19 @@ class CommandLineTest {
     }
 
     @Test
+    void tlsOptionsAndAHostGoTogether() {
+        assertEquals(new CommandLine.Run(Path.of("d"), 8443, false, "0.0.0.0", Path.of("/etc/lobby/server.p12"),
+                        "LOBBY_TLS_PASSWORD"),
+                CommandLine.parse("--data", "d", "--port", "8443", "--host", "0.0.0.0", "--tls-keystore",
+                        "/etc/lobby/server.p12", "--tls-password-env", "LOBBY_TLS_PASSWORD"));
+        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, "127.0.0.1", null, null),
+                CommandLine.parse("--host", "127.0.0.1"));
+        assertInvalid("plain HTTP is served on loopback only", "--host", "0.0.0.0");
+        assertInvalid("go together", "--tls-keystore", "k.p12");
+        assertInvalid("go together", "--tls-password-env", "X");
+    }
+
+    @Test
     void helpWinsOverEverythingElse() {
         assertInstanceOf(CommandLine.Help.class, CommandLine.parse("--port", "1", "--help"));
     }

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lobby.backoffice.store.ServerStore;
@@ -85,6 +86,32 @@ class DemoSiteTest {
         assertTrue(!listing.contains("欧阳俊杰"), listing);
         assertInstanceOf(AppointmentCode.Forged.class,
                 AppointmentCode.read(again.codes().get(0).payload(), DemoSite.SITE_ID, new byte[32]));
+    }
+
+    @Test
+    void seedingMakesLoginsADisplayKeyAndKioskTokensThatSurviveSeedingAgain() throws Exception {
+        ServerStore store = ServerStore.open(dir.resolve("backoffice.db"));
+        lobby.backoffice.access.Passwords cheap = new lobby.backoffice.access.Passwords(1_000);
+        DemoSite.Seeded first = DemoSite.seed(store, DAY, "http://localhost:1/t", dir.resolve("qr"), cheap);
+        DemoSite.Seeded again = DemoSite.seed(store, DAY, "http://localhost:1/t", dir.resolve("qr"), cheap);
+
+        assertEquals(List.of("adv-chen", "adv-li", "adv-huang", "manager", "admin"), first.logins());
+        assertEquals(first.displayKey(), again.displayKey());
+        assertEquals(first.kioskTokens(), again.kioskTokens());
+        assertEquals(Set.copyOf(DemoSite.KIOSK_IDS), first.kioskTokens().keySet());
+        for (String kiosk : DemoSite.KIOSK_IDS) {
+            assertEquals(kiosk, store.kiosks().byToken(again.kioskToken(kiosk)).orElseThrow().kioskId());
+        }
+        assertEquals(Optional.of(DemoSite.SITE_ID), store.accounts().displayKeySite(again.displayKey()));
+        assertTrue(cheap.matches(DemoSite.PASSWORD, store.accounts().user("adv-li").orElseThrow().passwordHash()));
+        assertEquals("adv-li", store.accounts().user("adv-li").orElseThrow().advisorId());
+        assertEquals("MANAGER", store.accounts().user("manager").orElseThrow().role());
+        String listing = Files.readString(again.listing(), StandardCharsets.UTF_8);
+        assertTrue(listing.contains("http://localhost:1/board?site=demo&key=" + again.displayKey()), listing);
+        assertTrue(listing.contains("password demo-pass-1"), listing);
+        assertTrue(!listing.contains(again.kioskToken("lobby-1")), "no tokens in the listing");
+        assertTrue(!again.toString().contains(again.kioskToken("lobby-1")), again.toString());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> again.kioskToken("k9"));
     }
 
     @Test

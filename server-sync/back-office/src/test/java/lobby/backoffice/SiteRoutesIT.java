@@ -43,9 +43,9 @@ class SiteRoutesIT {
 
     @Test
     void theSeededDemoSiteHasItsRosterTodaysBookingsAndVerifiableQrCodes() {
-        HttpResponse<String> r = ts.http.get("/api/sites/demo/snapshot");
+        HttpResponse<String> r = ts.kiosk.get("/api/sites/demo/snapshot");
         assertEquals(200, r.statusCode(), r.body());
-        SiteSnapshot s = ts.http.read(r, SiteSnapshot.class);
+        SiteSnapshot s = ts.kiosk.read(r, SiteSnapshot.class);
 
         assertEquals(DemoSite.SITE_NAME, s.siteName());
         assertEquals(DAY, s.day());
@@ -67,10 +67,10 @@ class SiteRoutesIT {
     @Test
     void anotherDayHasNoBookingsAndABadDayIsRefused() {
         SiteSnapshot tomorrow =
-                ts.http.read(ts.http.get("/api/sites/demo/snapshot?day=2025-03-15"), SiteSnapshot.class);
+                ts.kiosk.read(ts.kiosk.get("/api/sites/demo/snapshot?day=2025-03-15"), SiteSnapshot.class);
         assertEquals(List.<Appointment>of(), tomorrow.appointments());
         assertEquals(3, tomorrow.advisors().size());
-        ts.assertError(400, ts.http.get("/api/sites/demo/snapshot?day=14.03.2025"));
-        ts.assertError(400, ts.http.get("/api/sites/demo/queue?day=tomorrow"));
+        ts.assertError(400, ts.kiosk.get("/api/sites/demo/snapshot?day=14.03.2025"));
+        ts.assertError(400, ts.kiosk.get("/api/sites/demo/queue?day=tomorrow"));
     }
 }

@@ -57,8 +57,8 @@ class SyncRoutesIT {
         assertEquals(2, e.desk());
         assertEquals("粤A·****21", e.maskedPlate());
         assertEquals("WAITING", e.status());
-        assertEquals("kiosk-1", e.kioskId());
-        assertEquals(0, ts.http.read(ts.http.get("/api/sites/demo/queue?day=2025-03-13"), QueueEntry[].class).length,
+        assertEquals(TestServer.KIOSK, e.kioskId());
+        assertEquals(0, ts.kiosk.read(ts.kiosk.get("/api/sites/demo/queue?day=2025-03-13"), QueueEntry[].class).length,
                 "yesterday's queue");
     }
 
@@ -86,25 +86,25 @@ class SyncRoutesIT {
 
     @Test
     void aTicketForAnUnknownSiteIsRejectedNotStored() {
-        KioskOp op = KioskOp.checkIn("op-9", "kiosk-1", 1, new Ticket("t-9", "elsewhere", "kiosk-1", DAY, "B001",
+        KioskOp op = KioskOp.checkIn("op-9", TestServer.KIOSK, 1, new Ticket("t-9", "elsewhere", TestServer.KIOSK, DAY, "B001",
                 VisitKind.ENQUIRY, null, null, null, false, CLOCK.instant(), 0));
         PushResult result = ts.push(op);
 
         assertEquals(List.of(), result.applied());
         assertEquals(0, result.highestSeq());
-        assertTrue(result.rejected().get(0).reason().contains("unknown site elsewhere"), result.toString());
+        assertTrue(result.rejected().get(0).reason().contains("enrolled at site demo"), result.toString());
     }
 
     @Test
     void aHandWrittenPushInTheDocumentedShapeIsAccepted() {
         String body = """
-                {"kioskId": "kiosk-1", "ops": [{"opId": "op-7", "kioskId": "kiosk-1", "seq": 1, "type": "CHECK_IN", "extra": true,
-                  "ticket": {"id": "t-7", "siteId": "demo", "kioskId": "kiosk-1", "day": "2025-03-14",
+                {"kioskId": "demo-kiosk-1", "ops": [{"opId": "op-7", "kioskId": "demo-kiosk-1", "seq": 1, "type": "CHECK_IN",
+                  "extra": true, "ticket": {"id": "t-7", "siteId": "demo", "kioskId": "demo-kiosk-1", "day": "2025-03-14",
                     "number": "B001", "kind": "REPAIR", "advisorId": "adv-huang", "appointmentId": null,
                     "plate": "粤E6T1R5", "waitInLounge": false, "issuedAt": "2025-03-14T01:40:00.000Z",
                     "estimatedWaitMinutes": 0}}]}
                 """;
-        HttpResponse<String> r = ts.http.post("/api/sync/push", body);
+        HttpResponse<String> r = ts.kiosk.post("/api/sync/push", body);
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("{\"applied\":[\"op-7\"],\"highestSeq\":1,\"rejected\":[]}", r.body());
@@ -141,7 +141,7 @@ class SyncRoutesIT {
         ts = TestServer.start(dir);
 
         assertEquals(1, ts.queue().size());
-        SiteSnapshot snapshot = ts.http.read(ts.http.get("/api/sites/demo/snapshot"), SiteSnapshot.class);
+        SiteSnapshot snapshot = ts.kiosk.read(ts.kiosk.get("/api/sites/demo/snapshot"), SiteSnapshot.class);
         assertEquals(12, snapshot.appointments().size(), "re-seeding on restart duplicates nothing");
     }
 }

@@ -3,22 +3,36 @@ package lobby.backoffice.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite file and how to work in it: every unit of work gets its own connection and one
- * transaction, committed before the caller sees the result.
+ * The SQLite file and how to work in it: every unit of work runs in one transaction, committed
+ * before the caller sees the result.
+ *
+ * <p>Connections are kept open, with their prepared statements ({@link StatementCache}):
+ * opening one costs about 0.5-1.5 ms here, more than most of our transactions. One writer
+ * connection (SQLite admits one writer at a time anyway), used under a lock, and a small pool of
+ * readers that under WAL never wait for the writer.
  *
  * <p>Writes begin IMMEDIATE: they take SQLite's write lock up front, so two concurrent
  * read-then-insert pushes queue on busy_timeout instead of one failing with SQLITE_BUSY when it
- * tries to upgrade a read lock (DEFERRED lost 387 of 400 such races in a trial). Reads stay
- * DEFERRED so that under WAL they never wait for a writer. synchronous=FULL makes a commit
- * durable across power loss, which an acknowledged push promises to the kiosk.
+ * tries to upgrade a read lock (DEFERRED lost 387 of 400 such races in a trial); that still
+ * matters when another process (a second back office) writes the same file. Reads stay
+ * DEFERRED. synchronous=FULL makes a commit durable across power loss, which an acknowledged
+ * push promises to the kiosk.
  */
-final class Database {
+final class Database implements AutoCloseable {
     /** How long a writer waits for another writer before giving up. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** Readers kept open: the HTTP threads that read at once on a small server. */
+    static final int READERS = 8;
 
     /** Work inside one transaction; an exception rolls it back. */
     interface Work<T> {
@@ -27,24 +41,21 @@ final class Database {
 
     private final Path file;
     private final String url;
-    private final SQLiteConfig writing;
-    private final SQLiteConfig reading;
+    private final SQLiteConfig config;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private Connection writer; // guarded by writeLock
+    private StatementCache writerStatements; // guarded by writeLock
+    private final BlockingQueue<StatementCache> idleReaders = new ArrayBlockingQueue<>(READERS);
+    private final AtomicInteger readers = new AtomicInteger();
 
     Database(Path file) {
         this.file = file;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-        this.writing = config(SQLiteConfig.TransactionMode.IMMEDIATE);
-        this.reading = config(SQLiteConfig.TransactionMode.DEFERRED);
-    }
-
-    private static SQLiteConfig config(SQLiteConfig.TransactionMode mode) {
-        SQLiteConfig config = new SQLiteConfig();
+        this.config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-        config.setTransactionMode(mode);
         config.enforceForeignKeys(true);
-        return config;
     }
 
     Path file() {
@@ -52,36 +63,151 @@ final class Database {
     }
 
     <T> T write(String what, Work<T> work) {
-        return inTransaction(writing, what, work);
-    }
-
-    <T> T read(String what, Work<T> work) {
-        return inTransaction(reading, what, work);
-    }
-
-    private <T> T inTransaction(SQLiteConfig config, String what, Work<T> work) {
         long started = System.nanoTime();
-        try (Connection c = config.createConnection(url)) {
-            c.setAutoCommit(false);
+        writeLock.lock();
+        try {
+            if (writer == null || writer.isClosed()) {
+                writer = config.createConnection(url);
+                writerStatements = new StatementCache(writer);
+            }
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
+                return inTransaction(writerStatements.connection(), "BEGIN IMMEDIATE", work);
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
+                if (!rollbackQuietly(writer, e)) {
+                    closeWriter();
+                }
                 throw e;
             }
         } catch (SQLException e) {
-            long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            throw new StoreException(what + " failed in " + file + " after " + ms + " ms: " + e.getMessage(), e);
+            throw failed(what, started, e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
+    <T> T read(String what, Work<T> work) {
+        long started = System.nanoTime();
+        StatementCache c = null;
         try {
-            c.rollback();
+            c = borrowReader();
+            T result = inTransaction(c.connection(), "BEGIN", work);
+            if (!idleReaders.offer(c)) {
+                closeReader(c);
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            // A reader that failed is not trusted again: close it; the pool opens another.
+            if (c != null) {
+                rollbackQuietly(c.connection(), e);
+                closeReader(c);
+            }
+            if (e instanceof SQLException sql) {
+                throw failed(what, started, sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private StatementCache borrowReader() throws SQLException {
+        StatementCache c = idleReaders.poll();
+        if (c != null) {
+            return c;
+        }
+        if (readers.incrementAndGet() <= READERS) {
+            try {
+                return new StatementCache(config.createConnection(url));
+            } catch (SQLException | RuntimeException e) {
+                readers.decrementAndGet();
+                throw e;
+            }
+        }
+        readers.decrementAndGet();
+        try {
+            c = idleReaders.poll(BUSY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a reader connection", e);
+        }
+        if (c == null) {
+            throw new SQLException("no reader connection free within " + BUSY_TIMEOUT.toMillis() + " ms (" + READERS
+                    + " in use)");
+        }
+        return c;
+    }
+
+    private void closeReader(StatementCache c) {
+        c.close();
+        closeQuietly(c.raw());
+        readers.decrementAndGet();
+    }
+
+    /**
+     * Transactions are begun and ended by statement, the connection staying in auto-commit
+     * between them: with auto-commit off, the driver begins the next transaction right after a
+     * commit, and a writer would then hold SQLite's write lock while idle, locking out every
+     * other connection to the file.
+     */
+    private static <T> T inTransaction(Connection c, String begin, Work<T> work) throws SQLException {
+        execute(c, begin);
+        T result = work.run(c);
+        execute(c, "COMMIT");
+        return result;
+    }
+
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private StoreException failed(String what, long started, SQLException e) {
+        long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        return new StoreException(what + " failed in " + file + " after " + ms + " ms: " + e.getMessage(), e);
+    }
+
+    /** @return false when even the rollback failed: the connection is not to be used again */
+    private static boolean rollbackQuietly(Connection c, Exception cause) {
+        try {
+            execute(c, "ROLLBACK");
+            return true;
         } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                return true; // it failed before BEGIN, or SQLite already rolled back
+            }
             cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    /** With the write lock held. */
+    private void closeWriter() {
+        if (writer != null) {
+            writerStatements.close();
+            closeQuietly(writer);
+            writer = null;
+            writerStatements = null;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // already broken; nothing more to do with it
+        }
+    }
+
+    /** Closes the open connections; the next unit of work opens new ones. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closeWriter();
+        } finally {
+            writeLock.unlock();
+        }
+        for (StatementCache c = idleReaders.poll(); c != null; c = idleReaders.poll()) {
+            closeReader(c);
         }
     }
 }

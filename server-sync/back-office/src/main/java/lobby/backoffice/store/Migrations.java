@@ -18,7 +18,8 @@ import java.util.List;
  * Scripts are never edited once released: a change is a new script.
  */
 final class Migrations {
-    static final List<String> SCRIPTS = List.of("V1__sites_roster_tickets.sql", "V2__op_types_regulars.sql");
+    static final List<String> SCRIPTS = List.of("V1__sites_roster_tickets.sql", "V2__op_types_regulars.sql",
+            "V3__ticket_events.sql", "V4__users_kiosks.sql", "V5__kiosk_progress.sql");
 
     private Migrations() {
     }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The ops applied so far, by op id and by (kiosk, seq). Runs inside the caller's transaction. */
@@ -12,8 +14,23 @@ final class OpStore {
     record Applied(String opId, String kioskId, long seq, String bodySha256) {
     }
 
-    Optional<Applied> byId(Connection c, String opId) throws SQLException {
-        return one(c, "SELECT op_id, kiosk_id, seq, body_sha256 FROM applied_ops WHERE op_id = ?", opId, null);
+    /** The stored ops that share the op's id or its kiosk and seq: at most two, in one look-up. */
+    List<Applied> clashes(Connection c, String opId, String kioskId, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT op_id, kiosk_id, seq, body_sha256 FROM applied_ops
+                WHERE op_id = ? OR (kiosk_id = ? AND seq = ?)
+                """)) {
+            ps.setString(1, opId);
+            ps.setString(2, kioskId);
+            ps.setLong(3, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Applied> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Applied(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+                }
+                return out;
+            }
+        }
     }
 
     Optional<Applied> bySeq(Connection c, String kioskId, long seq) throws SQLException {
@@ -21,6 +38,10 @@ final class OpStore {
                 kioskId, seq);
     }
 
+    /**
+     * Stores the op and keeps the kiosk's marks: the contiguous one moves on when the op is the
+     * next in line, and past any ops that had arrived early behind a gap it now closes.
+     */
     void insert(Connection c, Applied op, Instant appliedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO applied_ops (op_id, kiosk_id, seq, body_sha256, applied_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -31,20 +52,40 @@ final class OpStore {
             ps.setString(5, TicketStore.SORTABLE_INSTANT.format(appliedAt));
             ps.executeUpdate();
         }
+        long contiguous;
+        long max;
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO kiosk_progress (kiosk_id, contiguous_seq, max_seq) VALUES (?1, CASE WHEN ?2 = 1 THEN 1 ELSE 0 END, ?2)
+                ON CONFLICT (kiosk_id) DO UPDATE SET
+                    contiguous_seq = CASE WHEN contiguous_seq = ?2 - 1 THEN ?2 ELSE contiguous_seq END,
+                    max_seq = MAX(max_seq, ?2)
+                RETURNING contiguous_seq, max_seq
+                """)) {
+            ps.setString(1, op.kioskId());
+            ps.setLong(2, op.seq());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                contiguous = rs.getLong(1);
+                max = rs.getLong(2);
+            }
+        }
+        if (contiguous == op.seq() && max > contiguous) {
+            long next = contiguous;
+            while (bySeq(c, op.kioskId(), next + 1).isPresent()) {
+                next++; // an op that arrived early, after the gap this one closes
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE kiosk_progress SET contiguous_seq = ? WHERE kiosk_id = ?")) {
+                ps.setLong(1, next);
+                ps.setString(2, op.kioskId());
+                ps.executeUpdate();
+            }
+        }
     }
 
-    /**
-     * The highest n such that seqs 1..n of this kiosk are all stored. Scans the kiosk's ops on
-     * the (kiosk_id, seq) index: fine for years of one lobby's check-ins; a per-kiosk
-     * high-water mark would be the next step if it ever shows in a profile.
-     */
+    /** The highest n such that seqs 1..n of this kiosk are all stored: an index lookup, kept by {@link #insert}. */
     long highestContiguousSeq(Connection c, String kioskId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM applied_ops WHERE kiosk_id = ?1 AND seq = 1) THEN 0
-                ELSE (SELECT MIN(a.seq) FROM applied_ops a WHERE a.kiosk_id = ?1 AND NOT EXISTS
-                        (SELECT 1 FROM applied_ops b WHERE b.kiosk_id = a.kiosk_id AND b.seq = a.seq + 1))
-                END
-                """)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT contiguous_seq FROM kiosk_progress WHERE kiosk_id = ?")) {
             ps.setString(1, kioskId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;

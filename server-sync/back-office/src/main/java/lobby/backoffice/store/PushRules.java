@@ -3,11 +3,14 @@ package lobby.backoffice.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lobby.checkin.Advisor;
 import lobby.checkin.Ticket;
 import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
@@ -23,21 +26,25 @@ import lobby.sync.PushResult;
 final class PushRules {
     private final SiteStore sites;
     private final TicketStore tickets;
+    private final TicketEventStore events;
+    private final KioskEventStore kioskEvents = new KioskEventStore();
     private final OpStore ops;
     private final Clock clock;
 
-    PushRules(SiteStore sites, TicketStore tickets, OpStore ops, Clock clock) {
+    PushRules(SiteStore sites, TicketStore tickets, TicketEventStore events, OpStore ops, Clock clock) {
         this.sites = sites;
         this.tickets = tickets;
+        this.events = events;
         this.ops = ops;
         this.clock = clock;
     }
 
-    PushResult apply(Connection c, PushBatch batch) throws SQLException {
+    /** Applies the batch's ops in order; the tickets they changed are added to {@code changes}. */
+    PushResult apply(Connection c, PushBatch batch, String kioskSite, List<Change> changes) throws SQLException {
         Set<String> applied = new LinkedHashSet<>();
         List<PushResult.Rejection> rejected = new ArrayList<>();
         for (KioskOp op : batch.ops()) {
-            Optional<String> refusal = applyOne(c, batch.kioskId(), op);
+            Optional<String> refusal = applyOne(c, batch.kioskId(), kioskSite, op, changes);
             if (refusal.isPresent()) {
                 rejected.add(new PushResult.Rejection(op.opId(), refusal.get()));
             } else {
@@ -48,9 +55,16 @@ final class PushRules {
     }
 
     /** @return empty when the op is (now or already) applied, else why it was refused */
-    private Optional<String> applyOne(Connection c, String batchKiosk, KioskOp op) throws SQLException {
+    private Optional<String> applyOne(Connection c, String batchKiosk, String kioskSite, KioskOp op,
+                                      List<Change> changes)
+            throws SQLException {
+        Optional<String> tooLong = OpLimits.problem(op);
+        if (tooLong.isPresent()) {
+            return tooLong;
+        }
         String sha = OpDigest.sha256(op);
-        Optional<OpStore.Applied> earlier = ops.byId(c, op.opId());
+        List<OpStore.Applied> clashes = ops.clashes(c, op.opId(), op.kioskId(), op.seq());
+        Optional<OpStore.Applied> earlier = clashes.stream().filter(a -> a.opId().equals(op.opId())).findFirst();
         if (earlier.isPresent()) {
             return earlier.get().bodySha256().equals(sha)
                     ? Optional.empty()
@@ -61,20 +75,26 @@ final class PushRules {
             return Optional.of("op " + op.opId() + " belongs to kiosk " + op.kioskId()
                     + " but was pushed by kiosk " + batchKiosk);
         }
-        Optional<OpStore.Applied> sameSeq = ops.bySeq(c, op.kioskId(), op.seq());
+        Optional<OpStore.Applied> sameSeq = clashes.stream().findFirst();
         if (sameSeq.isPresent()) {
             return Optional.of("seq " + op.seq() + " of kiosk " + op.kioskId() + " already holds op "
                     + sameSeq.get().opId());
         }
-        Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN ? checkIn(c, op) : event(c, op);
+        Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN ? checkIn(c, op, kioskSite, changes)
+                : event(c, op, changes);
         if (refusal.isEmpty()) {
             ops.insert(c, new OpStore.Applied(op.opId(), op.kioskId(), op.seq(), sha), clock.instant());
         }
         return refusal;
     }
 
-    private Optional<String> checkIn(Connection c, KioskOp op) throws SQLException {
+    private Optional<String> checkIn(Connection c, KioskOp op, String kioskSite, List<Change> changes)
+            throws SQLException {
         Ticket t = op.ticket();
+        if (kioskSite != null && !kioskSite.equals(t.siteId())) {
+            return Optional.of("ticket " + t.id() + " is for site " + t.siteId() + " but kiosk " + op.kioskId()
+                    + " is enrolled at site " + kioskSite);
+        }
         if (!t.kioskId().equals(op.kioskId())) {
             return Optional.of("ticket " + t.id() + " names kiosk " + t.kioskId() + " but its op comes from kiosk "
                     + op.kioskId());
@@ -86,11 +106,20 @@ final class PushRules {
             return Optional.of("ticket " + t.id() + " was already pushed by another op");
         }
         tickets.insert(c, t);
+        TicketEvent issued = TicketEvent.of(t.id(), TicketEvent.Type.ISSUED, t.issuedAt(), t.advisorId(), op.kioskId());
+        // The kiosk lights the assigned advisor's lamp as it issues the ticket.
+        events.insert(c, t.siteId(), t.advisorId() == null ? List.of(issued) : List.of(issued,
+                TicketEvent.of(t.id(), TicketEvent.Type.LAMP_LIT, t.issuedAt(), t.advisorId(), op.kioskId())));
+        changed(c, t.siteId(), t.id(), changes);
         return Optional.empty();
     }
 
+    private void changed(Connection c, String site, String ticketId, List<Change> changes) throws SQLException {
+        tickets.entry(c, ticketId).ifPresent(e -> changes.add(new Change.TicketChanged(site, e)));
+    }
+
     /** Events about a ticket must follow its check-in, which the kiosk's seq order guarantees. */
-    private Optional<String> event(Connection c, KioskOp op) throws SQLException {
+    private Optional<String> event(Connection c, KioskOp op, List<Change> changes) throws SQLException {
         Optional<String> site;
         if (op.ticketId() != null) {
             site = tickets.siteOf(c, op.ticketId());
@@ -98,13 +127,43 @@ final class PushRules {
                 return Optional.of(op.type() + " op " + op.opId() + " names unknown ticket " + op.ticketId());
             }
         } else {
-            site = tickets.siteOfKiosk(c, op.kioskId());
+            site = kioskEvents.siteOfKiosk(c, op.kioskId());
             if (site.isEmpty()) {
                 return Optional.of(op.type() + " op " + op.opId() + " from kiosk " + op.kioskId()
                         + ", which has checked nobody in yet");
             }
         }
-        tickets.recordEvent(c, site.get(), op);
+        kioskEvents.record(c, site.get(), op);
+        Instant at = op.at() == null ? clock.instant() : op.at();
+        for (String ticketId : concerned(c, site.get(), op, at)) {
+            TicketEvent.Type type = switch (op.type()) {
+                case PRINT_FAILED -> TicketEvent.Type.PRINT_FAILED;
+                case LAMP_ACKNOWLEDGED -> TicketEvent.Type.ACKNOWLEDGED;
+                case LAMP_ESCALATED -> TicketEvent.Type.LAMP_ESCALATED;
+                case CHECK_IN -> throw new IllegalArgumentException("a check-in is not a ticket event");
+            };
+            String owner = tickets.row(c, ticketId).map(TicketStore.Row::advisorId).orElse(null);
+            events.insert(c, site.get(), new TicketEvent(ticketId, type, at, owner, null, null, op.kioskId(),
+                    op.detail()));
+            changed(c, site.get(), ticketId, changes);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The tickets a kiosk event is about: the one it names, or for a lamp event without one,
+     * the tickets whose lamp is lit at the desk it names (detail), that is, its advisor's.
+     */
+    private List<String> concerned(Connection c, String site, KioskOp op, Instant at) throws SQLException {
+        if (op.ticketId() != null) {
+            return List.of(op.ticketId());
+        }
+        if (op.type() == KioskOp.Type.PRINT_FAILED || op.detail() == null || !op.detail().strip().matches("\\d{1,4}")) {
+            return List.of();
+        }
+        int desk = Integer.parseInt(op.detail().strip());
+        Optional<Advisor> advisor = sites.advisors(c, site).stream().filter(a -> a.desk() == desk).findFirst();
+        return advisor.isEmpty() ? List.of()
+                : tickets.unacknowledged(c, site, LocalDate.ofInstant(at, clock.getZone()), advisor.get().id(), at);
     }
 }

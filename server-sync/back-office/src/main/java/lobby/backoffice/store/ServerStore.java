@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import lobby.checkin.Advisor;
 import lobby.checkin.Appointment;
 import lobby.sync.PushBatch;
@@ -20,17 +21,30 @@ import lobby.sync.SiteSnapshot;
  * tickets kiosks push. Each method is one transaction, committed (durably: synchronous=FULL)
  * before it returns. Safe to call from many threads.
  */
-public final class ServerStore {
+public final class ServerStore implements AutoCloseable {
     private final Database db;
+    private final Commits commits;
     private final Clock clock;
     private final SiteStore sites = new SiteStore();
-    private final TicketStore tickets = new TicketStore();
+    private final TicketEventStore events = new TicketEventStore();
+    private final TicketStore tickets = new TicketStore(events);
     private final PushRules rules;
+    private final QueueDesk desk;
+    private final LobbyView lobby;
+    private final Statistics statistics;
+    private final Accounts accounts;
+    private final KioskRegistry kiosks;
 
     private ServerStore(Database db, Clock clock) {
         this.db = db;
+        this.commits = new Commits(db);
         this.clock = clock;
-        this.rules = new PushRules(sites, tickets, new OpStore(), clock);
+        this.rules = new PushRules(sites, tickets, events, new OpStore(), clock);
+        this.desk = new QueueDesk(db, commits, sites, tickets, events, clock);
+        this.lobby = new LobbyView(db, sites, tickets, new BoardStore(), clock);
+        this.statistics = new Statistics(db, sites, events);
+        this.accounts = new Accounts(db, new UserStore(), clock);
+        this.kiosks = new KioskRegistry(db, sites, new KioskStore(), clock);
     }
 
     /** Opens (creating if need be) the database file and migrates it to the current schema. */
@@ -52,6 +66,46 @@ public final class ServerStore {
         return open(dbFile, Clock.systemDefaultZone());
     }
 
+    /**
+     * Where committed changes go (the live views), in commit order; one listener, set before
+     * serving. It runs under the write lock, so it must hand work off rather than do I/O.
+     */
+    public void onCommitted(Consumer<List<Change>> listener) {
+        commits.listen(listener);
+    }
+
+    /** The advisor console's actions on tickets and duty. */
+    public QueueDesk desk() {
+        return desk;
+    }
+
+    /** The board and the customers' status pages. */
+    public LobbyView lobby() {
+        return lobby;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public KioskRegistry kiosks() {
+        return kiosks;
+    }
+
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Closes the database connections; the data stays in the file (and a later call opens them again). */
+    @Override
+    public void close() {
+        db.close();
+    }
+
     public Path file() {
         return db.file();
     }
@@ -71,7 +125,7 @@ public final class ServerStore {
             SiteStore.Site s = found.get();
             return Optional.of(new SiteSnapshot(s.id(), s.name(), day, clock.instant(), s.qrKey(),
                     s.statusBaseUrl(), sites.advisors(c, siteId), sites.appointments(c, siteId, day),
-                    sites.regulars(c, siteId), tickets.recentReceptionMinutes(c, siteId)));
+                    sites.regulars(c, siteId), tickets.recentReceptionMinutes(c, siteId, clock.instant())));
         });
     }
 
@@ -87,6 +141,14 @@ public final class ServerStore {
      * @throws IllegalArgumentException for a batch without a kiosk id or over {@link PushBatch#MAX_OPS}
      */
     public PushResult push(PushBatch batch) {
+        return push(batch, null);
+    }
+
+    /**
+     * As {@link #push(PushBatch)}, for a kiosk enrolled at {@code kioskSite}: a ticket for
+     * another site is rejected (null: any site).
+     */
+    public PushResult push(PushBatch batch, String kioskSite) {
         if (batch.kioskId() == null || batch.kioskId().isBlank()) {
             throw new IllegalArgumentException("a push needs the kiosk's id");
         }
@@ -94,8 +156,8 @@ public final class ServerStore {
             throw new IllegalArgumentException("a push holds at most " + PushBatch.MAX_OPS + " ops, this one "
                     + batch.ops().size());
         }
-        return db.write("pushing " + batch.ops().size() + " ops from kiosk " + batch.kioskId(),
-                c -> rules.apply(c, batch));
+        return commits.write("pushing " + batch.ops().size() + " ops from kiosk " + batch.kioskId(),
+                (c, changes) -> rules.apply(c, batch, kioskSite, changes));
     }
 
     /**

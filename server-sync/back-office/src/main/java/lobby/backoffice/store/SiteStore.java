@@ -73,6 +73,19 @@ final class SiteStore {
         }
     }
 
+    Optional<Advisor> advisor(Connection c, String site, String id) throws SQLException {
+        return advisors(c, site).stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    void setDuty(Connection c, String site, String id, Duty duty) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE advisors SET duty = ? WHERE site = ? AND id = ?")) {
+            ps.setString(1, duty.name());
+            ps.setString(2, site);
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
     List<lobby.sync.Regular> regulars(Connection c, String site) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT plate, advisor_id FROM regulars WHERE site = ? ORDER BY plate")) {

@@ -4,15 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import lobby.checkin.Masking;
 import lobby.checkin.Ticket;
+import lobby.checkin.VisitKind;
 import lobby.sync.QueueEntry;
 
 /** Tickets as kiosks issued them, and the site queue built from them. Runs inside the caller's transaction. */
@@ -25,6 +29,21 @@ final class TicketStore {
      */
     static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Urgent visits first (breakdowns, tow-ins), then in the order customers arrived. */
+    private static final String CALL_ORDER = " ORDER BY CASE WHEN kind IN (" + urgentKinds()
+            + ") THEN 0 ELSE 1 END, issued_at, id";
+
+    private static String urgentKinds() {
+        return Arrays.stream(VisitKind.values()).filter(VisitKind::urgent)
+                .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+    }
+
+    private final TicketEventStore events;
+
+    TicketStore(TicketEventStore events) {
+        this.events = events;
+    }
 
     boolean exists(Connection c, String ticketId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tickets WHERE id = ?")) {
@@ -58,27 +77,97 @@ final class TicketStore {
         }
     }
 
+    /** A queue line: the ticket with its advisor's name and desk, the plate masked. */
+    private static final String ENTRY_SELECT = """
+            SELECT t.id, t.number, t.kind, t.advisor_id, a.name, a.desk, t.plate, t.status, t.issued_at, t.kiosk,
+                   t.print_problem
+            FROM tickets t LEFT JOIN advisors a ON a.site = t.site AND a.id = t.advisor_id
+            """;
+
     /**
      * The day's tickets in the order kiosks issued them (rowid breaks ties between kiosks whose
      * clocks agree to the nanosecond). An advisor missing from the roster, or none assigned,
      * gives a null name and desk 0 rather than hiding the ticket.
      */
     List<QueueEntry> queue(Connection c, String site, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT t.id, t.number, t.kind, t.advisor_id, a.name, a.desk, t.plate, t.status, t.issued_at, t.kiosk,
-                       t.print_problem
-                FROM tickets t LEFT JOIN advisors a ON a.site = t.site AND a.id = t.advisor_id
-                WHERE t.site = ? AND t.day = ?
-                ORDER BY t.issued_at, t.rowid
-                """)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                ENTRY_SELECT + "WHERE t.site = ? AND t.day = ? ORDER BY t.issued_at, t.rowid")) {
             ps.setString(1, site);
             ps.setString(2, day.toString());
+            return entries(ps);
+        }
+    }
+
+    Optional<QueueEntry> entry(Connection c, String ticketId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ENTRY_SELECT + "WHERE t.id = ?")) {
+            ps.setString(1, ticketId);
+            return entries(ps).stream().findFirst();
+        }
+    }
+
+    private static List<QueueEntry> entries(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<QueueEntry> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new QueueEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), Masking.plate(rs.getString(7)), rs.getString(8),
+                        Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11)));
+            }
+            return out;
+        }
+    }
+
+    /** What the ticket rules need to know about a ticket. */
+    record Row(String id, String site, LocalDate day, String number, String kind, String advisorId,
+               TicketRules.Status status) {
+    }
+
+    Optional<Row> row(Connection c, String ticketId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, site, day, number, kind, advisor_id, status FROM tickets WHERE id = ?")) {
+            ps.setString(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
-                List<QueueEntry> out = new ArrayList<>();
+                return rs.next()
+                        ? Optional.of(new Row(rs.getString(1), rs.getString(2), LocalDate.parse(rs.getString(3)),
+                                rs.getString(4), rs.getString(5), rs.getString(6),
+                                TicketRules.Status.valueOf(rs.getString(7))))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Status and owner after an action; {@code calledAt} non-null records a (re)call for the board. */
+    void update(Connection c, String ticketId, TicketRules.Status status, String advisorId, Instant calledAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE tickets SET status = ?, advisor_id = ?, last_called_at = COALESCE(?, last_called_at) WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, advisorId);
+            ps.setString(3, calledAt == null ? null : SORTABLE_INSTANT.format(calledAt));
+            ps.setString(4, ticketId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Waiting tickets in call order: those of one advisor (null: nobody's), or with
+     * {@code orUnowned} also nobody's, which the advisor may take as first contact.
+     */
+    List<String> waiting(Connection c, String site, LocalDate day, String advisorId, boolean orUnowned)
+            throws SQLException {
+        String owner = advisorId == null ? "advisor_id IS NULL"
+                : orUnowned ? "(advisor_id = ? OR advisor_id IS NULL)" : "advisor_id = ?";
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tickets WHERE site = ? AND day = ? AND status = '"
+                + TicketRules.Status.WAITING + "' AND " + owner + CALL_ORDER)) {
+            ps.setString(1, site);
+            ps.setString(2, day.toString());
+            if (advisorId != null) {
+                ps.setString(3, advisorId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new QueueEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), Masking.plate(rs.getString(7)), rs.getString(8),
-                            Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11)));
+                    out.add(rs.getString(1));
                 }
                 return out;
             }
@@ -86,43 +175,52 @@ final class TicketStore {
     }
 
     /**
-     * The site's recent average reception time in minutes, or 0 while there are no figures:
-     * the snapshot then carries the model's default. Reception times come from the advisors'
-     * start and done events, which the advisor console records.
+     * Tickets whose lamp is lit at an advisor's desk: theirs, issued on {@code day} by
+     * {@code until}, still waiting or called, and not yet acknowledged. A desk has one lamp, so
+     * one press answers all; a ticket forgotten from an earlier day is not answered by it.
      */
-    int recentReceptionMinutes(Connection c, String site) throws SQLException {
-        return 0;
+    List<String> unacknowledged(Connection c, String site, LocalDate day, String advisorId, Instant until)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT t.id FROM tickets t WHERE t.site = ? AND t.day = ? AND t.advisor_id = ?
+                AND t.status IN ('WAITING', 'CALLED')
+                AND t.issued_at <= ? AND NOT EXISTS
+                    (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'ACKNOWLEDGED')
+                ORDER BY t.issued_at, t.id
+                """)) {
+            ps.setString(1, site);
+            ps.setString(2, day.toString());
+            ps.setString(3, advisorId);
+            ps.setString(4, SORTABLE_INSTANT.format(until));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** How far back the average reception time looks: a week covers every weekday's mix of visits. */
+    static final Duration RECEPTION_WINDOW = Duration.ofDays(7);
+
+    /**
+     * The site's average reception (service) time, STARTED to DONE, over tickets done in the
+     * last {@link #RECEPTION_WINDOW}, in whole minutes and at least 1; 0 while there are no
+     * figures, and the snapshot then carries the model's default.
+     */
+    int recentReceptionMinutes(Connection c, String site, Instant now) throws SQLException {
+        List<Duration> times = events.serviceTimesSince(c, site, now.minus(RECEPTION_WINDOW));
+        if (times.isEmpty()) {
+            return 0;
+        }
+        double seconds = times.stream().mapToLong(Duration::toSeconds).average().orElse(0);
+        return (int) Math.max(1, Math.round(seconds / 60));
     }
 
     Optional<String> siteOf(Connection c, String ticketId) throws SQLException {
         return oneString(c, "SELECT site FROM tickets WHERE id = ?", ticketId);
-    }
-
-    /** The site a kiosk checks people in for, from its tickets (kiosks serve one site). */
-    Optional<String> siteOfKiosk(Connection c, String kioskId) throws SQLException {
-        return oneString(c, "SELECT site FROM tickets WHERE kiosk = ? LIMIT 1", kioskId);
-    }
-
-    /** Keeps a kiosk's event; a failed print also marks the ticket for staff. */
-    void recordEvent(Connection c, String site, lobby.sync.KioskOp op) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO kiosk_events (op_id, site, kiosk, type, ticket_id, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, op.opId());
-            ps.setString(2, site);
-            ps.setString(3, op.kioskId());
-            ps.setString(4, op.type().name());
-            ps.setString(5, op.ticketId());
-            ps.setString(6, op.detail());
-            ps.setString(7, SORTABLE_INSTANT.format(op.at() == null ? Instant.EPOCH : op.at()));
-            ps.executeUpdate();
-        }
-        if (op.type() == lobby.sync.KioskOp.Type.PRINT_FAILED) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tickets SET print_problem = ? WHERE id = ?")) {
-                ps.setString(1, op.detail() == null || op.detail().isBlank() ? "not printed" : op.detail());
-                ps.setString(2, op.ticketId());
-                ps.executeUpdate();
-            }
-        }
     }
 
     private static Optional<String> oneString(Connection c, String sql, String arg) throws SQLException {

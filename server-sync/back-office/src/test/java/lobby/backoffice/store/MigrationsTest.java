@@ -30,8 +30,8 @@ class MigrationsTest {
                 return names;
             }
         });
-        assertEquals(List.of("advisors", "applied_ops", "appointments", "kiosk_events", "regulars", "sites", "tickets"),
-                tables);
+        assertEquals(List.of("advisors", "applied_ops", "appointments", "display_keys", "enrolment_codes", "kiosk_events",
+                "kiosk_progress", "kiosks", "regulars", "sessions", "settings", "sites", "ticket_events", "tickets", "users"), tables);
     }
 
     @Test

@@ -1,0 +1,132 @@
+package lobby.backoffice.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import lobby.backoffice.store.Change;
+import lobby.checkin.Advisor;
+import lobby.checkin.Duty;
+import lobby.sync.QueueEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SiteEventsTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Advisor CHEN = new Advisor("adv-chen", "陈志强", 1, 17, Duty.ON_DUTY);
+
+    private final List<Change> state = new ArrayList<>();
+    private final SiteEvents events = new SiteEvents(new ObjectMapper().findAndRegisterModules(), site -> state);
+
+    /** Records what it is sent; can be told to fail as a broken connection would. */
+    private static final class Recording implements Sink {
+        final BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        volatile boolean broken;
+        volatile boolean closed;
+
+        @Override
+        public boolean send(Event event) {
+            got.add(event);
+            return !broken;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        Event next() throws InterruptedException {
+            Event e = got.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            if (e == null) {
+                fail("nothing sent within " + DEADLINE);
+            }
+            return e;
+        }
+
+        List<Event> take(int n) throws InterruptedException {
+            List<Event> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.add(next());
+            }
+            return out;
+        }
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    private static Change ticket(String id) {
+        return new Change.TicketChanged("demo", new QueueEntry(id, "B001", "REPAIR", "adv-chen", "陈志强", 1, "粤A·***45",
+                "WAITING", Instant.parse("2025-03-14T01:00:00Z"), "k", null));
+    }
+
+    @Test
+    void subscribersGetEachEventOnceInOrderWithIncreasingIds() throws Exception {
+        Recording a = new Recording();
+        events.subscribe("demo", null, a);
+        events.publish(List.of(ticket("t1"), new Change.TicketCalled("demo", "t1", "B001", 1, false),
+                new Change.AdvisorChanged("demo", CHEN)));
+        events.publish(List.of(new Change.AdvisorChanged("other", CHEN)));
+
+        List<Sink.Event> got = a.take(4);
+        assertEquals(SiteEvents.CONNECTED, got.get(0).data());
+        assertEquals(List.of("ticket", "call", "advisor"), got.subList(1, 4).stream().map(Sink.Event::name).toList());
+        assertEquals("{\"number\":\"B001\",\"desk\":1,\"ticketId\":\"t1\",\"recall\":false}", got.get(2).data());
+        assertTrue(got.get(1).id() < got.get(2).id() && got.get(2).id() < got.get(3).id());
+        assertTrue(got.get(1).id() > System.currentTimeMillis() * 1000 - 60_000_000L, "ids start from the clock");
+        assertTrue(a.got.isEmpty(), "another site's event is not sent here: " + a.got);
+    }
+
+    @Test
+    void aResumeReplaysWhatWasMissedAndATooOldIdGetsTheState() throws Exception {
+        Recording first = new Recording();
+        events.subscribe("demo", null, first);
+        events.publish(List.of(ticket("t1")));
+        long seen = first.take(2).get(1).id();
+        events.publish(List.of(ticket("t2"), ticket("t3")));
+
+        Recording resumed = new Recording();
+        events.subscribe("demo", seen, resumed);
+        List<Sink.Event> replay = resumed.take(3);
+        assertEquals(List.of(seen + 1, seen + 2), replay.subList(1, 3).stream().map(Sink.Event::id).toList());
+
+        for (int i = 0; i < SiteEvents.REPLAY_EVENTS; i++) {
+            events.publish(List.of(ticket("x" + i)));
+        }
+        state.add(ticket("now"));
+        state.add(new Change.AdvisorChanged("demo", CHEN));
+        Recording late = new Recording();
+        events.subscribe("demo", seen, late);
+        List<Sink.Event> resync = late.take(3);
+        assertEquals(List.of("ticket", "advisor"), resync.subList(1, 3).stream().map(Sink.Event::name).toList());
+        assertTrue(resync.get(1).data().contains("\"now\""), resync.get(1).data());
+        assertEquals(resync.get(1).id(), resync.get(2).id());
+        assertEquals(seen + 2 + SiteEvents.REPLAY_EVENTS, resync.get(1).id(), "the latest id");
+    }
+
+    @Test
+    void aBrokenConnectionIsDroppedAndClosed() throws Exception {
+        Recording broken = new Recording();
+        events.subscribe("demo", null, broken);
+        broken.next();
+        broken.broken = true;
+        events.publish(List.of(ticket("t1")));
+        broken.next();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (events.subscribers("demo") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, events.subscribers("demo"));
+        assertTrue(broken.closed);
+    }
+}
