@@ -61,7 +61,8 @@ public final class Kiosk implements AutoCloseable {
                 config.appointments());
         this.technician = new KioskTechnician(this, config.technicianPin(), clock);
         sync.heartbeats(this::heartbeat);
-        this.follower = new SiteFollower(config.backOffice(), config.siteId(), token::get, store, lamps::off).start();
+        this.follower = new SiteFollower(config.backOffice(), config.siteId(), token::get, config.backOfficeCa(), store,
+                lamps::off).start();
         // The advisor's button and an unanswered lamp are news for the back office.
         lamps.onAcknowledged(desk -> sync.later(() -> store.outbox().event(config.kioskId(),
                 KioskOp.Type.LAMP_ACKNOWLEDGED, null, Integer.toString(desk), clock.instant())));
@@ -82,7 +83,7 @@ public final class Kiosk implements AutoCloseable {
                 config.lampDriver(), config.backOffice());
         KioskStore store = KioskStore.open(config.dataDir().resolve("kiosk.db"));
         KioskToken token = KioskToken.load(config.dataDir(), config.token());
-        BackOfficeClient client = new BackOfficeClient(config.backOffice(), token::get);
+        BackOfficeClient client = new BackOfficeClient(config.backOffice(), token::get, config.backOfficeCa());
         token.enrolIfNeeded(client, config.kioskId(), config.enrolmentCode());
         SyncAgent sync = new SyncAgent(client, store, config.siteId(), config.kioskId(), clock);
         sync.start(config.syncInterval());

@@ -28,6 +28,7 @@ import lobby.printer.PrinterConfig;
  * @param lampButtons   desk to BCM pin of its acknowledge button; empty for none
  * @param token         the kiosk's back-office token, or null to use the one obtained by enrolment
  * @param enrolmentCode a one-time code exchanged for a token at the first start, or null
+ * @param backOfficeCa  PEM file of the CA the back office's certificate must chain to, or null
  */
 public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backOffice,
                           String printerDriver, PrinterConfig printer, String lampDriver,
@@ -35,7 +36,8 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
                           Duration syncInterval, Duration idleTimeout, String ui,
                           AppointmentRules appointments, String technicianPin, String scannerDriver,
                           String scannerPort, int scannerBaud, Map<Integer, Integer> lampButtons,
-                          Duration greetingTarget, Duration escalateAfter, String token, String enrolmentCode) {
+                          Duration greetingTarget, Duration escalateAfter, String token, String enrolmentCode,
+                          Path backOfficeCa) {
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,7 +46,7 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
         "printer.reply-timeout-ms", "lamps.driver", "lamps.pins", "lamps.active-low", "sync.interval-s",
         "idle-timeout-s", "ui", "appointments.early-min", "appointments.late-min", "technician.pin",
         "scanner.driver", "scanner.port", "scanner.baud", "lamps.buttons", "lamps.greeting-target-s",
-        "lamps.escalate-after-s", "backoffice.token", "backoffice.enrolment-code"};
+        "lamps.escalate-after-s", "backoffice.token", "backoffice.enrolment-code", "backoffice.ca"};
 
     public KioskConfig {
         requireText(siteId, "site");
@@ -69,6 +71,11 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
         }
         if (!"http".equals(backOffice.getScheme()) && !"https".equals(backOffice.getScheme())) {
             throw new IllegalArgumentException("backoffice must be an http(s) URL, was " + backOffice);
+        }
+        if ("http".equals(backOffice.getScheme()) && !loopback(backOffice.getHost())) {
+            // The kiosk's token and customers' plates cross this line: in the clear only on this machine.
+            throw new IllegalArgumentException("backoffice " + backOffice + " is plain HTTP to another machine; "
+                    + "use https:// (and backoffice.ca for the back office's own CA)");
         }
     }
 
@@ -140,7 +147,13 @@ public record KioskConfig(String siteId, String kioskId, Path dataDir, URI backO
                 pins(m.getOrDefault("lamps.buttons", "")),
                 Duration.ofSeconds(intValue(m, "lamps.greeting-target-s", 15)),
                 Duration.ofSeconds(intValue(m, "lamps.escalate-after-s", 60)),
-                m.get("backoffice.token"), m.get("backoffice.enrolment-code"));
+                m.get("backoffice.token"), m.get("backoffice.enrolment-code"),
+                m.containsKey("backoffice.ca") ? Path.of(m.get("backoffice.ca")) : null);
+    }
+
+    static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1"));
     }
 
     /** "1:17,2:27" -> {1=17, 2=27}. */

@@ -24,12 +24,22 @@ class KioskConfigTest {
     }
 
     @Test
+    void theTokenNeverShowsInTheConfigurationsText() {
+        KioskConfig c = KioskConfig.from(Map.of("site", "gz", "kiosk", "k1", "backoffice.token", "s3cret-token",
+                "backoffice", "https://bo.example.cn"));
+        assertTrue(!c.toString().contains("s3cret-token") && c.toString().contains("token=***"), c.toString());
+    }
+
+    @Test
     void mistakesAreRefusedWithTheSettingNamed() {
         assertMessage("unknown setting 'printer.prot'", Map.of("site", "gz", "kiosk", "k1", "printer.prot", "x"));
         assertMessage("setting 'site' is required", Map.of("kiosk", "k1"));
         assertMessage("printer.baud must be a whole number", Map.of("site", "gz", "kiosk", "k1", "printer.baud", "fast"));
         assertMessage("lamps.pins entries are desk:pin", Map.of("site", "gz", "kiosk", "k1", "lamps.pins", "17"));
         assertMessage("devices must be simulated or hardware", Map.of("site", "gz", "kiosk", "k1", "devices", "auto"));
+        assertMessage("plain HTTP to another machine", Map.of("site", "gz", "kiosk", "k1",
+                "backoffice", "http://192.168.1.20:8080"));
+        assertMessage("technician.pin must be 4 to 8 digits", Map.of("site", "gz", "kiosk", "k1", "technician.pin", "12"));
     }
 
     private static void assertMessage(String expected, Map<String, String> settings) {

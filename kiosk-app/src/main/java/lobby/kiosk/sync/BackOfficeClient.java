@@ -29,14 +29,15 @@ public final class BackOfficeClient {
     private final Supplier<String> token;
 
     /** @param token the kiosk's current token, or null before enrolment */
-    public BackOfficeClient(URI base, Supplier<String> token) {
+    /** @param caFile the CA the back office's certificate must chain to, or null for the JVM's */
+    public BackOfficeClient(URI base, Supplier<String> token, java.nio.file.Path caFile) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.http = Http.client(caFile, CONNECT_TIMEOUT);
         this.token = token;
     }
 
     public BackOfficeClient(URI base) {
-        this(base, () -> null);
+        this(base, () -> null, null);
     }
 
     public SiteSnapshot snapshot(String siteId) {

@@ -26,11 +26,12 @@ final class EventStream {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final HttpClient http;
     private final URI uri;
     private final Supplier<String> token;
 
-    EventStream(URI uri, Supplier<String> token) {
+    EventStream(URI uri, Supplier<String> token, java.nio.file.Path caFile) {
+        this.http = Http.client(caFile, CONNECT_TIMEOUT);
         this.uri = uri;
         this.token = token;
     }

@@ -29,9 +29,10 @@ public final class SiteFollower implements AutoCloseable {
     private volatile String lastId;
 
     /** @param lampOff turns a desk's lamp off once its advisor has responded elsewhere */
-    public SiteFollower(URI backOffice, String siteId, Supplier<String> token, KioskStore store, IntConsumer lampOff) {
+    public SiteFollower(URI backOffice, String siteId, Supplier<String> token, java.nio.file.Path caFile,
+                        KioskStore store, IntConsumer lampOff) {
         URI base = backOffice.toString().endsWith("/") ? backOffice : URI.create(backOffice + "/");
-        this.stream = new EventStream(base.resolve("api/sites/" + siteId + "/events"), token);
+        this.stream = new EventStream(base.resolve("api/sites/" + siteId + "/events"), token, caFile);
         this.store = store;
         this.lampOff = lampOff;
         this.lastId = store.meta("events.last-id").orElse(null);

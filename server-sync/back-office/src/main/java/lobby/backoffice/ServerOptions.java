@@ -89,7 +89,7 @@ public record ServerOptions(Path dataDir, String host, int port, boolean seedDem
                 kioskRequestsPerSecond, kioskBurst);
     }
 
-    /** Also resets the host to the default for the new setting unless one was given. */
+    /** TLS (null: plain HTTP) and the address to bind (null: loopback without TLS, every address with it). */
     public ServerOptions withTls(Tls tls, String host) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
                 kioskRequestsPerSecond, kioskBurst);

@@ -45,11 +45,56 @@ class BackOfficeMainIT {
     }
 
     private Process launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Process launch(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().putAll(env);
+        process = pb.start();
         return process;
+    }
+
+    /** The first line that starts with {@code prefix}, the rest of it; lines read go to {@code seen}. */
+    private static String awaitLine(Process p, String prefix, List<String> seen) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    seen.add(line);
+                    if (line.startsWith(prefix)) {
+                        return line.substring(prefix.length());
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void withAKeystoreItServesHttpsAndWithoutItsPasswordItDoesNotStart() throws Exception {
+        Path ks = HttpsIT.keystore(dir);
+        Process p = launch(java.util.Map.of("LOBBY_TEST_TLS", HttpsIT.PASSWORD), "--data", dir.toString(), "--port", "0",
+                "--tls-keystore", ks.toString(), "--tls-password-env", "LOBBY_TEST_TLS", "--host", "127.0.0.1");
+        List<String> seen = new ArrayList<>();
+        String url = awaitLine(p, BackOfficeMain.LISTENING, seen);
+        assertTrue(url != null && url.matches("https://localhost:\\d+"), seen + " / " + stderr());
+        java.net.http.HttpResponse<String> health = HttpsIT.trusting(ks).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url + "/api/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        process.destroy();
+        assertTrue(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+
+        Process missing = launch("--data", dir.toString(), "--tls-keystore", ks.toString(), "--tls-password-env",
+                "LOBBY_TEST_TLS_UNSET");
+        assertTrue(missing.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "still running");
+        assertEquals(BackOfficeMain.EXIT_USAGE, missing.exitValue());
+        assertTrue(stderr().contains("LOBBY_TEST_TLS_UNSET"), stderr());
     }
 
     @Test

@@ -54,15 +54,21 @@ final class OpStore {
         }
         long contiguous;
         long max;
+        // Plain "?" and CASE rather than SQLite's ?NNN and two-argument MAX: the same text runs on PostgreSQL.
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO kiosk_progress (kiosk_id, contiguous_seq, max_seq) VALUES (?1, CASE WHEN ?2 = 1 THEN 1 ELSE 0 END, ?2)
+                INSERT INTO kiosk_progress (kiosk_id, contiguous_seq, max_seq) VALUES (?, ?, ?)
                 ON CONFLICT (kiosk_id) DO UPDATE SET
-                    contiguous_seq = CASE WHEN contiguous_seq = ?2 - 1 THEN ?2 ELSE contiguous_seq END,
-                    max_seq = MAX(max_seq, ?2)
+                    contiguous_seq = CASE WHEN kiosk_progress.contiguous_seq = ? THEN ? ELSE kiosk_progress.contiguous_seq END,
+                    max_seq = CASE WHEN kiosk_progress.max_seq > ? THEN kiosk_progress.max_seq ELSE ? END
                 RETURNING contiguous_seq, max_seq
                 """)) {
             ps.setString(1, op.kioskId());
-            ps.setLong(2, op.seq());
+            ps.setLong(2, op.seq() == 1 ? 1 : 0);
+            ps.setLong(3, op.seq());
+            ps.setLong(4, op.seq() - 1);
+            ps.setLong(5, op.seq());
+            ps.setLong(6, op.seq());
+            ps.setLong(7, op.seq());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 contiguous = rs.getLong(1);

@@ -81,7 +81,7 @@ final class PushRules {
                     + sameSeq.get().opId());
         }
         Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN ? checkIn(c, op, kioskSite, changes)
-                : event(c, op, changes);
+                : event(c, op, kioskSite, changes);
         if (refusal.isEmpty()) {
             ops.insert(c, new OpStore.Applied(op.opId(), op.kioskId(), op.seq(), sha), clock.instant());
         }
@@ -119,7 +119,8 @@ final class PushRules {
     }
 
     /** Events about a ticket must follow its check-in, which the kiosk's seq order guarantees. */
-    private Optional<String> event(Connection c, KioskOp op, List<Change> changes) throws SQLException {
+    private Optional<String> event(Connection c, KioskOp op, String kioskSite, List<Change> changes)
+            throws SQLException {
         Optional<String> site;
         if (op.ticketId() != null) {
             site = tickets.siteOf(c, op.ticketId());
@@ -132,6 +133,10 @@ final class PushRules {
                 return Optional.of(op.type() + " op " + op.opId() + " from kiosk " + op.kioskId()
                         + ", which has checked nobody in yet");
             }
+        }
+        if (kioskSite != null && !kioskSite.equals(site.get())) {
+            return Optional.of(op.type() + " op " + op.opId() + " is about site " + site.get() + " but kiosk "
+                    + op.kioskId() + " is enrolled at site " + kioskSite);
         }
         kioskEvents.record(c, site.get(), op);
         Instant at = op.at() == null ? clock.instant() : op.at();

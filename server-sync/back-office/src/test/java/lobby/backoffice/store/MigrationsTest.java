@@ -34,6 +34,53 @@ class MigrationsTest {
                 "kiosk_progress", "kiosks", "regulars", "sessions", "settings", "sites", "ticket_events", "tickets", "users"), tables);
     }
 
+    /** A file from the first release (schema 2) with pushed tickets keeps its history through the upgrade. */
+    @Test
+    void aVersion2FileGetsItsTicketsIssuedEventsAndItsKiosksSeqMarks() throws Exception {
+        Database db = new Database(dir.resolve("old.db"));
+        db.write("building schema 2", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String script : Migrations.SCRIPTS.subList(0, 2)) {
+                    try (var in = Migrations.class.getResourceAsStream(script)) {
+                        for (String sql : Migrations.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                            s.executeUpdate(sql);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                s.executeUpdate("PRAGMA user_version = 2");
+                s.executeUpdate("INSERT INTO sites VALUES ('gz01', 'n', 'k', 'u')");
+                s.executeUpdate("INSERT INTO tickets (id, site, kiosk, day, number, kind, advisor_id, lounge, issued_at, est_wait)"
+                        + " VALUES ('t1', 'gz01', 'k1', '2025-03-14', 'B001', 'REPAIR', 'adv-a', 0, '2025-03-14T01:00:00.000000000Z', 8)");
+                for (int seq : new int[] {1, 2, 4}) {
+                    s.executeUpdate("INSERT INTO applied_ops VALUES ('op" + seq + "', 'k1', " + seq + ", 'sha', 'x')");
+                }
+            }
+            return null;
+        });
+
+        assertEquals(Migrations.latest(), Migrations.migrate(db));
+        List<String> rows = db.read("reading the upgrade", c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT ticket_id, type, at, advisor_id, actor FROM ticket_events")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                                + " " + rs.getString(5));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT kiosk_id, contiguous_seq, max_seq FROM kiosk_progress")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
+                    }
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("t1 ISSUED 2025-03-14T01:00:00.000000000Z adv-a k1", "k1 2 4"), rows);
+    }
+
     @Test
     void aFileFromANewerBackOfficeIsRefusedNotDamaged() {
         Database db = new Database(dir.resolve("b.db"));
