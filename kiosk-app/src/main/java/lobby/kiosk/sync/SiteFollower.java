@@ -68,7 +68,7 @@ public final class SiteFollower implements AutoCloseable {
     void apply(EventStream.Event e) {
         try {
             switch (e.name()) {
-                case "ticket" -> ticket(WireJson.read(e.data(), QueueEntry.class), WireJson.flag(e.data(), "acknowledged"));
+                case "ticket" -> ticket(WireJson.read(e.data(), QueueEntry.class));
                 case "advisor" -> store.roster().updateAdvisor(WireJson.read(e.data(), Advisor.class));
                 default -> {
                     // other events (the board's calls) are not the kiosk's business
@@ -83,9 +83,9 @@ public final class SiteFollower implements AutoCloseable {
     }
 
     /** Once an advisor has acknowledged or called a customer, their desk's lamp has done its job. */
-    private void ticket(QueueEntry q, boolean acknowledged) {
+    private void ticket(QueueEntry q) {
         store.queue().updateStatus(q.ticketId(), q.status(), q.advisorId());
-        boolean responded = !"WAITING".equals(q.status()) || acknowledged;
+        boolean responded = !"WAITING".equals(q.status()) || q.acknowledged();
         if (responded && q.desk() > 0) {
             lampOff.accept(q.desk());
         }

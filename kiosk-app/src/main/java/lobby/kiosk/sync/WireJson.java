@@ -32,15 +32,6 @@ public final class WireJson {
         }
     }
 
-    /** A boolean field of a JSON object, false when absent: for fields older servers do not send. */
-    public static boolean flag(String json, String field) {
-        try {
-            return MAPPER.readTree(json).path(field).asBoolean(false);
-        } catch (JsonProcessingException e) {
-            return false;
-        }
-    }
-
     static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -56,7 +56,10 @@ class TicketLifecycleIT {
     void aTicketMovesFromWaitingToDoneAndEveryStepIsRecorded() {
         ts.push(checkIn("t1", 1, VisitKind.MAINTENANCE, "adv-chen", EARLY));
 
-        assertEquals("WAITING", ok(chen.post(act("t1", "acknowledge"), "")).status());
+        assertEquals(false, ts.server.store().queue("demo", TestServer.DAY).orElseThrow().get(0).acknowledged());
+        QueueEntry acknowledged = ok(chen.post(act("t1", "acknowledge"), ""));
+        assertEquals("WAITING", acknowledged.status());
+        assertEquals(true, acknowledged.acknowledged(), "the kiosk turns the desk's lamp off on this");
         QueueEntry called = ok(chen.post(act("t1", "call"), ""));
         assertEquals("CALLED", called.status());
         assertEquals(1, called.desk());

@@ -72,7 +72,9 @@ final class Database implements AutoCloseable {
             }
             try {
                 return inTransaction(writerStatements.connection(), "BEGIN IMMEDIATE", work);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // Errors too (a class missing after a bad upgrade): an open transaction left on the
+                // shared writer would fail every later write with "transaction within a transaction".
                 if (!rollbackQuietly(writer, e)) {
                     closeWriter();
                 }
@@ -95,7 +97,7 @@ final class Database implements AutoCloseable {
                 closeReader(c);
             }
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             // A reader that failed is not trusted again: close it; the pool opens another.
             if (c != null) {
                 rollbackQuietly(c.connection(), e);
@@ -103,6 +105,9 @@ final class Database implements AutoCloseable {
             }
             if (e instanceof SQLException sql) {
                 throw failed(what, started, sql);
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
             throw (RuntimeException) e;
         }
@@ -166,7 +171,7 @@ final class Database implements AutoCloseable {
     }
 
     /** @return false when even the rollback failed: the connection is not to be used again */
-    private static boolean rollbackQuietly(Connection c, Exception cause) {
+    private static boolean rollbackQuietly(Connection c, Throwable cause) {
         try {
             execute(c, "ROLLBACK");
             return true;

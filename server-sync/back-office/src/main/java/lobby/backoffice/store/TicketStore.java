@@ -80,7 +80,8 @@ final class TicketStore {
     /** A queue line: the ticket with its advisor's name and desk, the plate masked. */
     private static final String ENTRY_SELECT = """
             SELECT t.id, t.number, t.kind, t.advisor_id, a.name, a.desk, t.plate, t.status, t.issued_at, t.kiosk,
-                   t.print_problem
+                   t.print_problem,
+                   EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'ACKNOWLEDGED')
             FROM tickets t LEFT JOIN advisors a ON a.site = t.site AND a.id = t.advisor_id
             """;
 
@@ -111,7 +112,7 @@ final class TicketStore {
             while (rs.next()) {
                 out.add(new QueueEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), Masking.plate(rs.getString(7)), rs.getString(8),
-                        Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11)));
+                        Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getBoolean(12)));
             }
             return out;
         }

@@ -75,7 +75,7 @@ class SiteEventsTest {
 
     private static Change ticket(String id) {
         return new Change.TicketChanged("demo", new QueueEntry(id, "B001", "REPAIR", "adv-chen", "陈志强", 1, "粤A·***45",
-                "WAITING", Instant.parse("2025-03-14T01:00:00Z"), "k", null));
+                "WAITING", Instant.parse("2025-03-14T01:00:00Z"), "k", null, false));
     }
 
     @Test

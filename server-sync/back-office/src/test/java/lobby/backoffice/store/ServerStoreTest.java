@@ -82,7 +82,7 @@ class ServerStoreTest {
 
         assertEquals(new PushResult(List.of("op-k1-1"), 1, List.of()), result);
         assertEquals(List.of(new QueueEntry("t-k1-1", "B001", "MAINTENANCE", "adv-a", "陈志强", 1, "粤A·***45",
-                "WAITING", MORNING.plusSeconds(1), "k1", null)), queue());
+                "WAITING", MORNING.plusSeconds(1), "k1", null, false)), queue());
     }
 
     @Test
