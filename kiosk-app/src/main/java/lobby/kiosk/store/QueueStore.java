@@ -144,24 +144,12 @@ public final class QueueStore {
     }
 
     public List<Ticket> tickets(LocalDate day) {
-        return db.query(SELECT_TICKET + " WHERE day = ? ORDER BY issued_at, number", rs -> {
-            List<Ticket> list = new java.util.ArrayList<>();
-            while (rs.next()) {
-                list.add(ticket(rs));
-            }
-            return list;
-        }, day);
+        return db.query(SELECT_TICKET + " WHERE day = ? ORDER BY issued_at, number", QueueStore::tickets, day);
     }
 
     /** Tickets of the day whose print failed and that were never printed since: for staff. */
     public List<Ticket> unprinted(LocalDate day) {
-        return db.query(SELECT_TICKET + " WHERE day = ? AND printed = 0 ORDER BY issued_at", rs -> {
-            List<Ticket> list = new java.util.ArrayList<>();
-            while (rs.next()) {
-                list.add(ticket(rs));
-            }
-            return list;
-        }, day);
+        return db.query(SELECT_TICKET + " WHERE day = ? AND printed = 0 ORDER BY issued_at", QueueStore::tickets, day);
     }
 
     public boolean printed(String ticketId) {
@@ -181,6 +169,14 @@ public final class QueueStore {
     private static Optional<Ticket> ticketWhere(Connection c, String where, Object arg) throws SQLException {
         return KioskStore.query(c, SELECT_TICKET + " WHERE " + where,
                 rs -> rs.next() ? Optional.of(ticket(rs)) : Optional.<Ticket>empty(), arg);
+    }
+
+    private static List<Ticket> tickets(ResultSet rs) throws SQLException {
+        List<Ticket> list = new java.util.ArrayList<>();
+        while (rs.next()) {
+            list.add(ticket(rs));
+        }
+        return list;
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {

@@ -3,18 +3,13 @@ package lobby.backoffice.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lobby TV: its key, and spoken calls that never talk over each other. */
-class BoardIT {
+class BoardIT extends BrowserTestBase {
     /**
      * Stands in for the speech engine (headless chromium has no voices): each utterance "takes"
      * 400 ms, and window.spoken records when each started and ended.
@@ -34,33 +29,10 @@ class BoardIT {
             })();
             """;
 
-    private static Browser browser;
-    @TempDir
-    Path dir;
-    private DemoLobby lobby;
-
+    /** Runs after the base class has opened the browser. */
     @BeforeAll
-    static void openBrowser(@TempDir Path profile) {
-        browser = new Browser(profile);
+    static void fakeSpeech() {
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAKE_SPEECH));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        lobby = DemoLobby.start(dir);
-        browser.reset();
-    }
-
-    @AfterEach
-    void stop() {
-        lobby.close();
     }
 
     @Test

@@ -3,47 +3,13 @@ package lobby.backoffice.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 
 /** The advisor console, the lobby board and the customer's status page, together in one browser. */
-class ConsoleIT {
-    private static Browser browser;
-    @TempDir
-    Path dir;
-    private DemoLobby lobby;
-
-    @BeforeAll
-    static void openBrowser(@TempDir Path profile) {
-        browser = new Browser(profile);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        lobby = DemoLobby.start(dir);
-        browser.reset();
-    }
-
-    @AfterEach
-    void stop() {
-        lobby.close();
-    }
-
+class ConsoleIT extends BrowserTestBase {
     @Test
     void anAdvisorSignsInSeesTheLobbyAndANewCheckInArrivesWithoutReload() {
         lobby.checkIn("A001", "MAINTENANCE", "adv-li", "粤AD73521");

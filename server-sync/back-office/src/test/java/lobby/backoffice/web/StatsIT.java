@@ -10,44 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /** The manager's statistics and the admin's devices page. */
-class StatsIT {
-    private static Browser browser;
-    @TempDir
-    Path dir;
-    private DemoLobby lobby;
-
-    @BeforeAll
-    static void openBrowser(@TempDir Path profile) {
-        browser = new Browser(profile);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        lobby = DemoLobby.start(dir);
-        browser.reset();
-    }
-
-    @AfterEach
-    void stop() {
-        lobby.close();
-    }
-
+class StatsIT extends BrowserTestBase {
     @Test
     void aManagerSeesTheDayPerAdvisorWithChartsAndDownloadsTheCsv() throws IOException {
         Api chen = lobby.as("adv-chen");
