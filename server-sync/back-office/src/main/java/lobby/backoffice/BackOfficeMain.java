@@ -3,7 +3,7 @@ package lobby.backoffice;
 import java.io.PrintStream;
 
 /**
- * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo] [--tls-keystore ...]}.
+ * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo] [--tls-keystore ...] [--database URL]}.
  * Prints one line "Back office listening on URL" once it serves (scripts and the kiosk demo wait
  * for it), then runs until stopped. Exit codes: 0 help, 1 could not start, 2 bad arguments.
  */
@@ -35,10 +35,23 @@ public final class BackOfficeMain {
             }
             tls = new ServerOptions.Tls(run.tlsKeystore(), password);
         }
+        ServerOptions.Postgres postgres = null;
+        if (run.databaseUrl() != null) {
+            String password = null;
+            if (run.databasePasswordEnv() != null) {
+                password = System.getenv(run.databasePasswordEnv());
+                if (password == null) {
+                    usage("--database-password-env " + run.databasePasswordEnv()
+                            + ": that environment variable is not set");
+                    return;
+                }
+            }
+            postgres = new ServerOptions.Postgres(run.databaseUrl(), password);
+        }
         BackOfficeServer server;
         try {
             server = BackOfficeServer.start(ServerOptions.defaults(run.dataDir()).withPort(run.port())
-                    .withSeedDemo(run.seedDemo()).withTls(tls, run.host()));
+                    .withSeedDemo(run.seedDemo()).withTls(tls, run.host()).withPostgres(postgres));
         } catch (RuntimeException e) {
             System.err.println("back office: cannot start on port " + run.port() + " with data in "
                     + run.dataDir().toAbsolutePath() + ": " + e.getMessage());
@@ -56,7 +69,7 @@ public final class BackOfficeMain {
     }
 
     static void report(BackOfficeServer server, PrintStream out) {
-        out.println("Database: " + server.store().file().toAbsolutePath());
+        out.println("Database: " + server.store().where());
         server.demo().ifPresent(demo -> {
             out.println("Demo site \"" + demo.siteId() + "\": " + demo.codes().size() + " appointment QR codes for "
                     + demo.day() + " in " + demo.qrFolder().toAbsolutePath() + " (payloads listed in "

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The back office as a running HTTP(S) server over its SQLite file. Start it with
+ * The back office as a running HTTP(S) server over its SQLite file or a shared PostgreSQL database. Start it with
  * {@link #start(ServerOptions)} (or the short forms the kiosk's tests and demo use); every API
  * route names the roles it admits and {@link Guard} checks them.
  */
@@ -73,10 +73,18 @@ public final class BackOfficeServer implements AutoCloseable {
     }
 
     public static BackOfficeServer start(ServerOptions options) {
-        ServerStore store = ServerStore.open(options.dataDir().resolve(DB_FILE), options.clock());
+        ServerStore store = options.postgres() == null
+                ? ServerStore.open(options.dataDir().resolve(DB_FILE), options.clock())
+                : ServerStore.openPostgres(options.postgres().url(), options.postgres().password(), options.clock());
         ObjectMapper mapper = Json.mapper();
-        SiteEvents events = new SiteEvents(mapper, site -> currentState(store, site));
-        store.onCommitted(events::publish);
+        SiteEvents events = new SiteEvents(mapper, site -> currentState(store, site), store::lastEventId);
+        try {
+            store.onCommitted(events::publish, events::resync);
+        } catch (RuntimeException e) {
+            events.close();
+            store.close();
+            throw e;
+        }
         Passwords passwords = new Passwords(options.passwordIterations());
         Javalin app;
         try {
@@ -93,7 +101,7 @@ public final class BackOfficeServer implements AutoCloseable {
                 demo = DemoSite.seed(store, store.today(), baseUrl(options, app.port()) + "/t",
                         options.dataDir().resolve(QR_FOLDER), passwords);
             }
-            LOG.info("back office on {} with {}", baseUrl(options, app.port()), store.file());
+            LOG.info("back office on {} with {}", baseUrl(options, app.port()), store.where());
             return new BackOfficeServer(app, store, events, options, demo);
         } catch (RuntimeException e) {
             app.stop();
@@ -172,6 +180,11 @@ public final class BackOfficeServer implements AutoCloseable {
 
     private static String baseUrl(ServerOptions options, int port) {
         return (options.tls() == null ? "http" : "https") + "://localhost:" + port;
+    }
+
+    /** The options it was started with. */
+    public ServerOptions options() {
+        return options;
     }
 
     public ServerStore store() {

@@ -11,12 +11,17 @@ final class CommandLine {
     static final String USAGE = """
             Usage: java -jar back-office.jar [--data DIR] [--port N] [--host ADDR] [--seed-demo]
                                              [--tls-keystore FILE --tls-password-env VAR]
+                                             [--database URL [--database-password-env VAR]]
               --data DIR    folder for backoffice.db (and qr/ with --seed-demo); default ./backoffice-data
               --port N      port, 0 for any free port; default 8080
               --host ADDR   address to listen on; default 127.0.0.1, or 0.0.0.0 with TLS.
                             Plain HTTP is served on loopback only: other addresses need TLS.
               --tls-keystore FILE     PKCS#12 keystore with the server's key and certificate: serve HTTPS
               --tls-password-env VAR  environment variable holding the keystore's password
+              --database URL  keep the data in PostgreSQL instead of DIR/backoffice.db, e.g.
+                            jdbc:postgresql://db.example:5432/lobby?user=lobby (the database must
+                            exist; tables are created). Several back offices may share it.
+              --database-password-env VAR  environment variable holding the database password
               --seed-demo   create or refresh the demo site "demo" with today's appointments, its
                             logins, display key and kiosk tokens, and write the QR codes (PNG and
                             appointments.txt) into DIR/qr
@@ -26,11 +31,14 @@ final class CommandLine {
     sealed interface Parsed permits Run, Help, Invalid {
     }
 
-    /** @param tlsKeystore null for plain HTTP; then tlsPasswordEnv is null too */
-    record Run(Path dataDir, int port, boolean seedDemo, String host, Path tlsKeystore, String tlsPasswordEnv)
-            implements Parsed {
+    /**
+     * @param tlsKeystore null for plain HTTP; then tlsPasswordEnv is null too
+     * @param databaseUrl null for the SQLite file in dataDir
+     */
+    record Run(Path dataDir, int port, boolean seedDemo, String host, Path tlsKeystore, String tlsPasswordEnv,
+               String databaseUrl, String databasePasswordEnv) implements Parsed {
         Run(Path dataDir, int port, boolean seedDemo) {
-            this(dataDir, port, seedDemo, null, null, null);
+            this(dataDir, port, seedDemo, null, null, null, null, null);
         }
     }
 
@@ -50,6 +58,8 @@ final class CommandLine {
         String host = null;
         Path keystore = null;
         String passwordEnv = null;
+        String databaseUrl = null;
+        String databasePasswordEnv = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -57,7 +67,8 @@ final class CommandLine {
                     return new Help();
                 }
                 case "--seed-demo" -> seed = true;
-                case "--data", "--port", "--host", "--tls-keystore", "--tls-password-env" -> {
+                case "--data", "--port", "--host", "--tls-keystore", "--tls-password-env", "--database",
+                     "--database-password-env" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         return new Invalid(arg + " needs a value");
                     }
@@ -86,6 +97,14 @@ final class CommandLine {
                             }
                         }
                         case "--host" -> host = value;
+                        case "--database" -> {
+                            if (!value.startsWith("jdbc:postgresql://")) {
+                                return new Invalid("--database must be a jdbc:postgresql:// URL, was \""
+                                        + value.replaceAll("password=[^&]*", "password=***") + "\"");
+                            }
+                            databaseUrl = value;
+                        }
+                        case "--database-password-env" -> databasePasswordEnv = value;
                         default -> passwordEnv = value;
                     }
                 }
@@ -101,6 +120,9 @@ final class CommandLine {
             return new Invalid("--host " + host + " is not a loopback address: plain HTTP is served on loopback"
                     + " only; give --tls-keystore and --tls-password-env to listen there");
         }
-        return new Run(data, port, seed, host, keystore, passwordEnv);
+        if (databasePasswordEnv != null && databaseUrl == null) {
+            return new Invalid("--database-password-env goes with --database");
+        }
+        return new Run(data, port, seed, host, keystore, passwordEnv, databaseUrl, databasePasswordEnv);
     }
 }

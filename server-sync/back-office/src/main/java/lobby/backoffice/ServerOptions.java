@@ -19,10 +19,11 @@ import lobby.backoffice.stats.Report;
  * @param passwordIterations     PBKDF2 cost of new password hashes (tests lower it)
  * @param greetingTarget         a customer greeted within this counts as greeted in time
  * @param kioskRequestsPerSecond each kiosk's allowance on push and heartbeat; infinite: no limit
+ * @param postgres               the shared PostgreSQL database; null: the SQLite file in {@code dataDir}
  */
 public record ServerOptions(Path dataDir, String host, int port, boolean seedDemo, Clock clock, Tls tls,
                             int passwordIterations, Duration greetingTarget, double kioskRequestsPerSecond,
-                            int kioskBurst) {
+                            int kioskBurst, Postgres postgres) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_ADDRESS = "0.0.0.0";
     /** A kiosk pushes a few times a minute; 20/s with bursts of 40 only stops one stuck in a loop. */
@@ -39,6 +40,27 @@ public record ServerOptions(Path dataDir, String host, int port, boolean seedDem
         @Override
         public String toString() {
             return "Tls[" + keystore + "]";
+        }
+    }
+
+    /**
+     * A PostgreSQL database for a dealer group: several back offices may share it.
+     *
+     * @param url      {@code jdbc:postgresql://host:port/database?user=...}
+     * @param password null when none is needed
+     */
+    public record Postgres(String url, String password) {
+        public Postgres {
+            Objects.requireNonNull(url, "url");
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw new IllegalArgumentException("the database URL must start with jdbc:postgresql://, was "
+                        + url.replaceAll("password=[^&]*", "password=***"));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Postgres[" + url.replaceAll("password=[^&]*", "password=***") + "]";
         }
     }
 
@@ -71,43 +93,49 @@ public record ServerOptions(Path dataDir, String host, int port, boolean seedDem
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions(dataDir, null, BackOfficeServer.DEFAULT_PORT, false, Clock.systemDefaultZone(), null,
-                Passwords.DEFAULT_ITERATIONS, Report.DEFAULT_GREETING_TARGET, KIOSK_REQUESTS_PER_SECOND, KIOSK_BURST);
+                Passwords.DEFAULT_ITERATIONS, Report.DEFAULT_GREETING_TARGET, KIOSK_REQUESTS_PER_SECOND, KIOSK_BURST, null);
     }
 
     public ServerOptions withPort(int port) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst);
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     public ServerOptions withSeedDemo(boolean seedDemo) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst);
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     public ServerOptions withClock(Clock clock) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst);
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     /** TLS (null: plain HTTP) and the address to bind (null: loopback without TLS, every address with it). */
     public ServerOptions withTls(Tls tls, String host) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst);
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     public ServerOptions withPasswordIterations(int iterations) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, iterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst);
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     public ServerOptions withGreetingTarget(Duration target) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, target,
-                kioskRequestsPerSecond, kioskBurst);
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     public ServerOptions withKioskRateLimit(double perSecond, int burst) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                perSecond, burst);
+                perSecond, burst, postgres);
+    }
+
+    /** Keeps the data in a PostgreSQL database instead of the SQLite file (null: back to SQLite). */
+    public ServerOptions withPostgres(Postgres postgres) {
+        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
+                kioskRequestsPerSecond, kioskBurst, postgres);
     }
 
     static boolean loopback(String host) {

@@ -97,7 +97,7 @@ class AccessIT {
         String session = TestServer.sessionCookie(r).substring("lobby_session=".length());
         String token = ts.server.demo().orElseThrow().kioskToken(TestServer.KIOSK);
         String key = ts.server.demo().orElseThrow().displayKey();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ts.server.store().file());
+        try (Connection c = DriverManager.getConnection(ts.jdbcUrl());
              Statement s = c.createStatement()) {
             StringBuilder all = new StringBuilder();
             for (String q : List.of("SELECT token_sha256 FROM sessions", "SELECT token_sha256 FROM kiosks",

@@ -22,14 +22,24 @@ class CommandLineTest {
     @Test
     void tlsOptionsAndAHostGoTogether() {
         assertEquals(new CommandLine.Run(Path.of("d"), 8443, false, "0.0.0.0", Path.of("/etc/lobby/server.p12"),
-                        "LOBBY_TLS_PASSWORD"),
+                        "LOBBY_TLS_PASSWORD", null, null),
                 CommandLine.parse("--data", "d", "--port", "8443", "--host", "0.0.0.0", "--tls-keystore",
                         "/etc/lobby/server.p12", "--tls-password-env", "LOBBY_TLS_PASSWORD"));
-        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, "127.0.0.1", null, null),
+        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, "127.0.0.1", null, null, null, null),
                 CommandLine.parse("--host", "127.0.0.1"));
         assertInvalid("plain HTTP is served on loopback only", "--host", "0.0.0.0");
         assertInvalid("go together", "--tls-keystore", "k.p12");
         assertInvalid("go together", "--tls-password-env", "X");
+    }
+
+    @Test
+    void aPostgresDatabaseIsNamedByItsJdbcUrl() {
+        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, null, null, null,
+                        "jdbc:postgresql://db:5432/lobby?user=lobby", "LOBBY_DB_PASSWORD"),
+                CommandLine.parse("--database", "jdbc:postgresql://db:5432/lobby?user=lobby",
+                        "--database-password-env", "LOBBY_DB_PASSWORD"));
+        assertInvalid("jdbc:postgresql://", "--database", "postgres://db/lobby");
+        assertInvalid("goes with --database", "--database-password-env", "X");
     }
 
     @Test

@@ -137,8 +137,7 @@ class SyncRoutesIT {
     @Test
     void whatWasPushedSurvivesARestart() {
         ts.push(op("op-1", 1, "adv-chen", "粤A8K2M6"));
-        ts.close();
-        ts = TestServer.start(dir);
+        ts = ts.restart();
 
         assertEquals(1, ts.queue().size());
         SiteSnapshot snapshot = ts.kiosk.read(ts.kiosk.get("/api/sites/demo/snapshot"), SiteSnapshot.class);

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import lobby.backoffice.pg.TestDatabases;
 import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
 import lobby.sync.KioskOp;
@@ -52,14 +53,30 @@ final class TestServer implements AutoCloseable {
         return new TestServer(BackOfficeServer.start(change.apply(options(dataDir))));
     }
 
+    /** On SQLite in dataDir, or on a fresh PostgreSQL database when the tests run on PostgreSQL (see {@link TestDatabases}). */
     static ServerOptions options(Path dataDir) {
-        return ServerOptions.defaults(dataDir).withPort(0).withSeedDemo(true).withClock(CLOCK)
+        ServerOptions options = ServerOptions.defaults(dataDir).withPort(0).withSeedDemo(true).withClock(CLOCK)
                 .withPasswordIterations(TEST_ITERATIONS);
+        return TestDatabases.postgres()
+                ? options.withPostgres(new ServerOptions.Postgres(TestDatabases.newPostgresDatabase(), null))
+                : options;
+    }
+
+    /** A JDBC URL for looking into the server's database directly. */
+    String jdbcUrl() {
+        ServerOptions.Postgres pg = server.options().postgres();
+        return pg != null ? pg.url() : "jdbc:sqlite:" + server.store().where();
     }
 
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** Stops this server and starts another on the same data (file or database), as after a restart. */
+    TestServer restart() {
+        close();
+        return new TestServer(BackOfficeServer.start(server.options()));
     }
 
     /** A client logged in as a demo user, with its session cookie. */

@@ -15,17 +15,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import lobby.backoffice.store.Change;
+import lobby.backoffice.store.Committed;
 
 /**
  * The live events of each site, for server-sent events. Every committed change becomes one
- * event with a site-wide increasing id; the last {@link #REPLAY_EVENTS} of a site are kept in
+ * event with the id the store gave it (per site, increasing in commit order, the same on every
+ * back office sharing the database); the last {@link #REPLAY_EVENTS} of a site are kept in
  * memory so a client that reconnects with Last-Event-ID gets exactly what it missed. A client
- * further behind (or from before a restart) gets the current state instead: every ticket of
- * the day and every advisor, all with the latest id.
- *
- * <p>Ids start from the wall clock in microseconds, so ids after a restart are higher than any
- * before it and an old Last-Event-ID is recognised as too old, not mistaken for a recent one.
+ * further behind (from before a restart, or connected to another instance earlier) gets the
+ * current state instead: every ticket of the day and every advisor, all with the latest id.
  */
 public final class SiteEvents implements AutoCloseable {
     /** About a busy morning's worth of events at one site: a reconnect after a Wi-Fi hiccup replays. */
@@ -38,7 +38,7 @@ public final class SiteEvents implements AutoCloseable {
 
     private final ObjectMapper json;
     private final Function<String, List<Change>> currentState;
-    private final long firstId = System.currentTimeMillis() * 1_000;
+    private final ToLongFunction<String> lastEventId;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final ExecutorService senders;
     private final ScheduledExecutorService pings;
@@ -50,13 +50,22 @@ public final class SiteEvents implements AutoCloseable {
     private final class Channel {
         final ArrayDeque<Sink.Event> recent = new ArrayDeque<>();
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-        long lastId = firstId;
+        long lastId;
+
+        Channel(long lastId) {
+            this.lastId = lastId;
+        }
     }
 
-    /** @param currentState a site's present state as changes (its tickets today and its advisors), for a resync */
-    public SiteEvents(ObjectMapper json, Function<String, List<Change>> currentState) {
+    /**
+     * @param currentState a site's present state as changes (its tickets today and its advisors), for a resync
+     * @param lastEventId  the id of a site's latest committed event, where a site's channel starts
+     */
+    public SiteEvents(ObjectMapper json, Function<String, List<Change>> currentState,
+                      ToLongFunction<String> lastEventId) {
         this.json = json;
         this.currentState = currentState;
+        this.lastEventId = lastEventId;
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(SENDER_THREADS, r -> daemon(r, "sse-sender-" + n.incrementAndGet()));
         this.pings = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sse-ping"));
@@ -69,12 +78,24 @@ public final class SiteEvents implements AutoCloseable {
         return t;
     }
 
-    /** Turns committed changes into events; called by the store in commit order. */
-    public void publish(List<Change> changes) {
-        for (Change change : changes) {
-            Channel ch = channels.computeIfAbsent(change.siteId(), s -> new Channel());
+    private Channel channel(String site) {
+        return channels.computeIfAbsent(site, s -> new Channel(lastEventId.applyAsLong(s)));
+    }
+
+    /**
+     * Turns committed changes into events; called by the store in commit order. An event this
+     * channel already passed (committed before the channel started) is not sent twice.
+     */
+    public void publish(List<Committed> committed) {
+        for (Committed c : committed) {
+            Change change = c.change();
+            Channel ch = channel(change.siteId());
             synchronized (ch) {
-                Sink.Event e = new Sink.Event(++ch.lastId, name(change), () -> data(change));
+                if (c.eventId() <= ch.lastId) {
+                    continue;
+                }
+                ch.lastId = c.eventId();
+                Sink.Event e = new Sink.Event(c.eventId(), name(change), () -> data(change));
                 ch.recent.addLast(e);
                 if (ch.recent.size() > REPLAY_EVENTS) {
                     ch.recent.removeFirst();
@@ -93,7 +114,7 @@ public final class SiteEvents implements AutoCloseable {
      * @return a handle that stops the sending (call it when the connection closes)
      */
     public Runnable subscribe(String site, Long lastEventId, Sink sink) {
-        Channel ch = channels.computeIfAbsent(site, s -> new Channel());
+        Channel ch = channel(site);
         Subscriber[] self = new Subscriber[1];
         self[0] = new Subscriber(sink, senders, () -> ch.subscribers.remove(self[0]));
         synchronized (ch) {
@@ -122,6 +143,33 @@ public final class SiteEvents implements AutoCloseable {
             state.add(new Sink.Event(ch.lastId, name(c), () -> data(c)));
         }
         return state;
+    }
+
+    /**
+     * Sends a site's current state to everyone following it, for when events may have been
+     * missed (the store lost its connection to the database).
+     *
+     * @param site null: every site
+     */
+    public void resync(String site) {
+        for (Map.Entry<String, Channel> e : channels.entrySet()) {
+            if (site != null && !site.equals(e.getKey())) {
+                continue;
+            }
+            Channel ch = e.getValue();
+            if (ch.subscribers.isEmpty()) {
+                continue;
+            }
+            List<Change> state = currentState.apply(e.getKey());
+            synchronized (ch) {
+                for (Change c : state) {
+                    Sink.Event event = new Sink.Event(ch.lastId, name(c), () -> data(c));
+                    for (Subscriber s : ch.subscribers) {
+                        s.offer(event);
+                    }
+                }
+            }
+        }
     }
 
     public int subscribers(String site) {

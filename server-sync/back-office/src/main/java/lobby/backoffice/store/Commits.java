@@ -1,9 +1,14 @@
 package lobby.backoffice.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * alone, see {@link #runBatch}). One fsync then makes many kiosks' check-ins durable: with
  * synchronous=FULL a commit costs about 0.5 ms here, more than a check-in's SQL.
  *
- * <p>Limit: the order holds within one back office process. Instances sharing a PostgreSQL
- * database will need the database's own notification order (LISTEN/NOTIFY).
+ * <p>Each change gets its site's next live-event id in the same transaction ({@code
+ * site_event_ids}). On SQLite the listener is called here, after the commit. On PostgreSQL the
+ * changes are sent as notifications inside the transaction instead, and every back office
+ * sharing the database (this one included) hears them from {@link PgNotifications} at commit,
+ * in commit order: the write lock every PostgreSQL write takes makes id order commit order.
  */
 final class Commits {
     /** Work inside one transaction that notes what it changed. */
@@ -38,13 +46,15 @@ final class Commits {
     private final Database db;
     private final ReentrantLock order = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
-    private volatile Consumer<List<Change>> listener = changes -> { };
+    private final ChangeCodec codec = new ChangeCodec();
+    private volatile Consumer<List<Committed>> listener = changes -> { };
 
     /** One caller's write, done by whichever thread runs its batch. */
     private static final class Pending<T> {
         final String what;
         final Work<T> work;
         final List<Change> changes = new ArrayList<>();
+        final List<Committed> committed = new ArrayList<>();
         final Thread caller = Thread.currentThread();
         T result;
         RuntimeException failure;
@@ -60,7 +70,7 @@ final class Commits {
         this.db = db;
     }
 
-    void listen(Consumer<List<Change>> listener) {
+    void listen(Consumer<List<Committed>> listener) {
         this.listener = listener;
     }
 
@@ -123,6 +133,7 @@ final class Commits {
                             throw e;
                         }
                     }
+                    number(c, todo);
                     return null;
                 });
                 break;
@@ -138,7 +149,7 @@ final class Commits {
             }
         }
         for (Pending<?> p : batch) {
-            if (p.failure == null && !p.changes.isEmpty()) {
+            if (p.failure == null && !p.committed.isEmpty() && db.dialect() == Database.Dialect.SQLITE) {
                 publish(p);
             }
             p.done = true;
@@ -151,9 +162,50 @@ final class Commits {
         p.result = p.work.run(c, p.changes);
     }
 
+    /**
+     * Gives the batch's changes their ids, one upsert per site, and on PostgreSQL sends them.
+     * Runs after every write of the batch succeeded, so a write that failed took no ids.
+     */
+    private void number(Connection c, List<Pending<?>> todo) throws SQLException {
+        Map<String, Integer> perSite = new LinkedHashMap<>();
+        for (Pending<?> p : todo) {
+            p.committed.clear();
+            for (Change change : p.changes) {
+                perSite.merge(change.siteId(), 1, Integer::sum);
+            }
+        }
+        if (perSite.isEmpty()) {
+            return;
+        }
+        Map<String, Long> next = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO site_event_ids (site, last_id) VALUES (?, ?)
+                ON CONFLICT (site) DO UPDATE SET last_id = site_event_ids.last_id + excluded.last_id
+                RETURNING last_id""")) {
+            for (Map.Entry<String, Integer> e : perSite.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setLong(2, e.getValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    next.put(e.getKey(), rs.getLong(1) - e.getValue() + 1);
+                }
+            }
+        }
+        for (Pending<?> p : todo) {
+            for (Change change : p.changes) {
+                long id = next.merge(change.siteId(), 1L, Long::sum) - 1;
+                Committed committed = new Committed(id, change);
+                p.committed.add(committed);
+                if (db.dialect() == Database.Dialect.POSTGRES) {
+                    PgNotifications.send(c, codec.encode(committed));
+                }
+            }
+        }
+    }
+
     private void publish(Pending<?> p) {
         try {
-            listener.accept(List.copyOf(p.changes));
+            listener.accept(List.copyOf(p.committed));
         } catch (RuntimeException e) {
             // The commit stands; a live view that missed it catches up on its next resync.
             LOG.error("{}: committed, but telling the live views failed", p.what, e);

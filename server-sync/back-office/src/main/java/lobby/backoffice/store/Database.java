@@ -2,9 +2,11 @@ package lobby.backoffice.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite file and how to work in it: every unit of work runs in one transaction, committed
- * before the caller sees the result.
+ * The database (a SQLite file, or PostgreSQL for a dealer group) and how to work in it: every
+ * unit of work runs in one transaction, committed before the caller sees the result.
  *
  * <p>Connections are kept open, with their prepared statements ({@link StatementCache}):
  * opening one costs about 0.5-1.5 ms here, more than most of our transactions. One writer
@@ -27,6 +29,12 @@ import org.sqlite.SQLiteConfig;
  * matters when another process (a second back office) writes the same file. Reads stay
  * DEFERRED. synchronous=FULL makes a commit durable across power loss, which an acknowledged
  * push promises to the kiosk.
+ *
+ * <p>On PostgreSQL several back offices may share the database. A write first takes a
+ * transaction-scoped advisory lock ({@link #WRITE_LOCK}), so writes are serialised across every
+ * instance as SQLite serialises them within its file: read-then-insert rules (a ticket number,
+ * a kiosk's next seq) stay race-free, and event ids are given out in commit order. Reads run
+ * as REPEATABLE READ, READ ONLY: one snapshot per unit of work, as under WAL.
  */
 final class Database implements AutoCloseable {
     /** How long a writer waits for another writer before giving up. */
@@ -34,44 +42,111 @@ final class Database implements AutoCloseable {
     /** Readers kept open: the HTTP threads that read at once on a small server. */
     static final int READERS = 8;
 
+    /** The advisory lock key every PostgreSQL write takes ("lobby" in ASCII). */
+    static final long WRITE_LOCK = 0x6c6f626279L;
+
+    /** Which SQL the database speaks, where the two differ. */
+    enum Dialect {
+        SQLITE("BEGIN IMMEDIATE", "BEGIN"),
+        POSTGRES("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+
+        final String beginWrite;
+        final String beginRead;
+
+        Dialect(String beginWrite, String beginRead) {
+            this.beginWrite = beginWrite;
+            this.beginRead = beginRead;
+        }
+    }
+
     /** Work inside one transaction; an exception rolls it back. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private final Path file;
+    private final Dialect dialect;
+    private final String where;
     private final String url;
-    private final SQLiteConfig config;
+    private final Properties properties;
     private final ReentrantLock writeLock = new ReentrantLock();
     private Connection writer; // guarded by writeLock
     private StatementCache writerStatements; // guarded by writeLock
     private final BlockingQueue<StatementCache> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final AtomicInteger readers = new AtomicInteger();
 
-    Database(Path file) {
-        this.file = file;
-        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-        this.config = new SQLiteConfig();
+    private Database(Dialect dialect, String where, String url, Properties properties) {
+        this.dialect = dialect;
+        this.where = where;
+        this.url = url;
+        this.properties = properties;
+    }
+
+    static Database sqlite(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.enforceForeignKeys(true);
+        return new Database(Dialect.SQLITE, file.toAbsolutePath().toString(), "jdbc:sqlite:" + file.toAbsolutePath(),
+                config.toProperties());
     }
 
-    Path file() {
-        return file;
+    /**
+     * @param url      {@code jdbc:postgresql://host:port/database}, with {@code ?user=} if need be
+     * @param password null when the server needs none (or the URL or ~/.pgpass gives it)
+     */
+    static Database postgres(String url, String password) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a PostgreSQL database URL starts with jdbc:postgresql:, was " + url);
+        }
+        Properties p = new Properties();
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("ApplicationName", "lobby back office");
+        p.setProperty("connectTimeout", Long.toString(BUSY_TIMEOUT.toSeconds()));
+        // A connection stuck in a write holds the lock every instance needs: give up on it.
+        p.setProperty("options", "-c idle_in_transaction_session_timeout=" + BUSY_TIMEOUT.toMillis() * 3);
+        return new Database(Dialect.POSTGRES, url.replaceAll("password=[^&]*", "password=***"), url, p);
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The file, or the database URL without its password: for messages. */
+    String where() {
+        return where;
+    }
+
+    /** A new connection outside the pools, in auto-commit (PostgreSQL's LISTEN needs its own). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /**
+     * Transactions are begun and ended by statement, the connection staying in auto-commit
+     * between them: with auto-commit off, the SQLite driver begins the next transaction right
+     * after a commit, and a writer would then hold the write lock while idle, locking out every
+     * other connection to the file.
+     */
     <T> T write(String what, Work<T> work) {
         long started = System.nanoTime();
         writeLock.lock();
         try {
             if (writer == null || writer.isClosed()) {
-                writer = config.createConnection(url);
+                writer = connect();
                 writerStatements = new StatementCache(writer);
             }
             try {
-                return inTransaction(writerStatements.connection(), "BEGIN IMMEDIATE", work);
+                Connection c = writerStatements.connection();
+                execute(c, dialect.beginWrite);
+                if (dialect == Dialect.POSTGRES) {
+                    execute(c, "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+                }
+                T result = work.run(c);
+                execute(c, "COMMIT");
+                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 // Errors too (a class missing after a bad upgrade): an open transaction left on the
                 // shared writer would fail every later write with "transaction within a transaction".
@@ -92,7 +167,9 @@ final class Database implements AutoCloseable {
         StatementCache c = null;
         try {
             c = borrowReader();
-            T result = inTransaction(c.connection(), "BEGIN", work);
+            execute(c.connection(), dialect.beginRead);
+            T result = work.run(c.connection());
+            execute(c.connection(), "COMMIT");
             if (!idleReaders.offer(c)) {
                 closeReader(c);
             }
@@ -120,7 +197,7 @@ final class Database implements AutoCloseable {
         }
         if (readers.incrementAndGet() <= READERS) {
             try {
-                return new StatementCache(config.createConnection(url));
+                return new StatementCache(connect());
             } catch (SQLException | RuntimeException e) {
                 readers.decrementAndGet();
                 throw e;
@@ -146,19 +223,6 @@ final class Database implements AutoCloseable {
         readers.decrementAndGet();
     }
 
-    /**
-     * Transactions are begun and ended by statement, the connection staying in auto-commit
-     * between them: with auto-commit off, the driver begins the next transaction right after a
-     * commit, and a writer would then hold SQLite's write lock while idle, locking out every
-     * other connection to the file.
-     */
-    private static <T> T inTransaction(Connection c, String begin, Work<T> work) throws SQLException {
-        execute(c, begin);
-        T result = work.run(c);
-        execute(c, "COMMIT");
-        return result;
-    }
-
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
@@ -167,7 +231,7 @@ final class Database implements AutoCloseable {
 
     private StoreException failed(String what, long started, SQLException e) {
         long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return new StoreException(what + " failed in " + file + " after " + ms + " ms: " + e.getMessage(), e);
+        return new StoreException(what + " failed in " + where + " after " + ms + " ms: " + e.getMessage(), e);
     }
 
     /** @return false when even the rollback failed: the connection is not to be used again */

@@ -17,9 +17,10 @@ import lobby.sync.QueueEntry;
 import lobby.sync.SiteSnapshot;
 
 /**
- * The back office's data on one SQLite file: sites with their roster and bookings, and the
- * tickets kiosks push. Each method is one transaction, committed (durably: synchronous=FULL)
- * before it returns. Safe to call from many threads.
+ * The back office's data, on one SQLite file or in a PostgreSQL database: sites with their
+ * roster and bookings, and the tickets kiosks push. Each method is one transaction, committed
+ * (durably: synchronous=FULL on SQLite, PostgreSQL's synchronous commit) before it returns.
+ * Safe to call from many threads, and on PostgreSQL from several back offices at once.
  */
 public final class ServerStore implements AutoCloseable {
     private final Database db;
@@ -34,6 +35,7 @@ public final class ServerStore implements AutoCloseable {
     private final Statistics statistics;
     private final Accounts accounts;
     private final KioskRegistry kiosks;
+    private PgNotifications notifications;
 
     private ServerStore(Database db, Clock clock) {
         this.db = db;
@@ -57,7 +59,21 @@ public final class ServerStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the folder for " + dbFile + ": " + e, e);
         }
-        Database db = new Database(dbFile);
+        return open(Database.sqlite(dbFile), clock);
+    }
+
+    /**
+     * Connects to a PostgreSQL database (which must exist; its tables are created here) and
+     * migrates it to the current schema. Several back offices may share it.
+     *
+     * @param url      {@code jdbc:postgresql://host:port/database?user=...}
+     * @param password null when the URL, ~/.pgpass or the server's trust rules make it unneeded
+     */
+    public static ServerStore openPostgres(String url, String password, Clock clock) {
+        return open(Database.postgres(url, password), clock);
+    }
+
+    private static ServerStore open(Database db, Clock clock) {
         Migrations.migrate(db);
         return new ServerStore(db, clock);
     }
@@ -67,11 +83,44 @@ public final class ServerStore implements AutoCloseable {
     }
 
     /**
-     * Where committed changes go (the live views), in commit order; one listener, set before
-     * serving. It runs under the write lock, so it must hand work off rather than do I/O.
+     * Where committed changes go (the live views), in commit order with their event ids; one
+     * listener, set before serving. On SQLite it runs under the write lock; on PostgreSQL on
+     * the thread that hears the database's notifications (every instance's changes, this one's
+     * included). Either way it must hand work off rather than do I/O.
+     *
+     * @param missed called when changes may have been missed (a lost connection to the
+     *               database, a change too long to send): the site, or null for every site,
+     *               should be sent whole again
      */
-    public void onCommitted(Consumer<List<Change>> listener) {
-        commits.listen(listener);
+    public void onCommitted(Consumer<List<Committed>> listener, Consumer<String> missed) {
+        if (db.dialect() == Database.Dialect.SQLITE) {
+            commits.listen(listener);
+            return;
+        }
+        if (notifications != null) {
+            throw new IllegalStateException("the store already has its listener");
+        }
+        ChangeCodec codec = new ChangeCodec();
+        notifications = new PgNotifications(db, payload -> {
+            ChangeCodec.Decoded d = codec.decode(payload);
+            if (d.resync()) {
+                missed.accept(d.site());
+            } else {
+                listener.accept(List.of(new Committed(d.id(), d.change())));
+            }
+        }, () -> missed.accept(null));
+    }
+
+    /** The id of the site's latest live event (0 before the first). */
+    public long lastEventId(String siteId) {
+        return db.read("reading the last event id of site " + siteId, c -> {
+            try (var ps = c.prepareStatement("SELECT last_id FROM site_event_ids WHERE site = ?")) {
+                ps.setString(1, siteId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
     }
 
     /** The advisor console's actions on tickets and duty. */
@@ -103,11 +152,15 @@ public final class ServerStore implements AutoCloseable {
     /** Closes the database connections; the data stays in the file (and a later call opens them again). */
     @Override
     public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
         db.close();
     }
 
-    public Path file() {
-        return db.file();
+    /** The SQLite file or the PostgreSQL URL (without a password): where the data is, for people. */
+    public String where() {
+        return db.where();
     }
 
     /** The server's local date: what "today" means for snapshots and queues. */

@@ -86,13 +86,13 @@ final class TicketStore {
             """;
 
     /**
-     * The day's tickets in the order kiosks issued them (rowid breaks ties between kiosks whose
-     * clocks agree to the nanosecond). An advisor missing from the roster, or none assigned,
+     * The day's tickets in the order kiosks issued them (the ticket id breaks ties between kiosks
+     * whose clocks agree to the nanosecond, the same way on either database). An advisor missing from the roster, or none assigned,
      * gives a null name and desk 0 rather than hiding the ticket.
      */
     List<QueueEntry> queue(Connection c, String site, LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                ENTRY_SELECT + "WHERE t.site = ? AND t.day = ? ORDER BY t.issued_at, t.rowid")) {
+                ENTRY_SELECT + "WHERE t.site = ? AND t.day = ? ORDER BY t.issued_at, t.id")) {
             ps.setString(1, site);
             ps.setString(2, day.toString());
             return entries(ps);

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import lobby.backoffice.store.Change;
+import lobby.backoffice.store.Committed;
 import lobby.checkin.Advisor;
 import lobby.checkin.Duty;
 import lobby.sync.QueueEntry;
@@ -24,7 +25,20 @@ class SiteEventsTest {
     private static final Advisor CHEN = new Advisor("adv-chen", "陈志强", 1, 17, Duty.ON_DUTY);
 
     private final List<Change> state = new ArrayList<>();
-    private final SiteEvents events = new SiteEvents(new ObjectMapper().findAndRegisterModules(), site -> state);
+    /** Where the store says each site's events stand when a channel opens. */
+    private static final long STORED_LAST_ID = 500;
+    private final SiteEvents events = new SiteEvents(new ObjectMapper().findAndRegisterModules(), site -> state,
+            site -> STORED_LAST_ID);
+    private long nextId = STORED_LAST_ID;
+
+    /** As the store does: ids in commit order, per site. */
+    private void publish(Change... changes) {
+        List<Committed> out = new ArrayList<>();
+        for (Change c : changes) {
+            out.add(new Committed(++nextId, c));
+        }
+        events.publish(out);
+    }
 
     /** Records what it is sent; a broken one fails on every event but comments, as a dead connection would. */
     private static final class Recording implements Sink {
@@ -82,16 +96,16 @@ class SiteEventsTest {
     void subscribersGetEachEventOnceInOrderWithIncreasingIds() throws Exception {
         Recording a = new Recording();
         events.subscribe("demo", null, a);
-        events.publish(List.of(ticket("t1"), new Change.TicketCalled("demo", "t1", "B001", 1, false),
-                new Change.AdvisorChanged("demo", CHEN)));
-        events.publish(List.of(new Change.AdvisorChanged("other", CHEN)));
+        publish(ticket("t1"), new Change.TicketCalled("demo", "t1", "B001", 1, false),
+                new Change.AdvisorChanged("demo", CHEN));
+        publish(new Change.AdvisorChanged("other", CHEN));
 
         List<Sink.Event> got = a.take(4);
         assertEquals(SiteEvents.CONNECTED, got.get(0).data());
         assertEquals(List.of("ticket", "call", "advisor"), got.subList(1, 4).stream().map(Sink.Event::name).toList());
         assertEquals("{\"number\":\"B001\",\"desk\":1,\"ticketId\":\"t1\",\"recall\":false}", got.get(2).data());
         assertTrue(got.get(1).id() < got.get(2).id() && got.get(2).id() < got.get(3).id());
-        assertTrue(got.get(1).id() > System.currentTimeMillis() * 1000 - 60_000_000L, "ids start from the clock");
+        assertEquals(STORED_LAST_ID + 1, got.get(1).id(), "ids are the store's");
         assertTrue(a.got.isEmpty(), "another site's event is not sent here: " + a.got);
     }
 
@@ -99,9 +113,9 @@ class SiteEventsTest {
     void aResumeReplaysWhatWasMissedAndATooOldIdGetsTheState() throws Exception {
         Recording first = new Recording();
         events.subscribe("demo", null, first);
-        events.publish(List.of(ticket("t1")));
+        publish(ticket("t1"));
         long seen = first.take(2).get(1).id();
-        events.publish(List.of(ticket("t2"), ticket("t3")));
+        publish(ticket("t2"), ticket("t3"));
 
         Recording resumed = new Recording();
         events.subscribe("demo", seen, resumed);
@@ -109,7 +123,7 @@ class SiteEventsTest {
         assertEquals(List.of(seen + 1, seen + 2), replay.subList(1, 3).stream().map(Sink.Event::id).toList());
 
         for (int i = 0; i < SiteEvents.REPLAY_EVENTS; i++) {
-            events.publish(List.of(ticket("x" + i)));
+            publish(ticket("x" + i));
         }
         state.add(ticket("now"));
         state.add(new Change.AdvisorChanged("demo", CHEN));
@@ -123,12 +137,36 @@ class SiteEventsTest {
     }
 
     @Test
+    void anEventTheChannelAlreadyPassedIsNotSentAgain() throws Exception {
+        Recording a = new Recording();
+        events.subscribe("demo", null, a);
+        a.next();
+        events.publish(List.of(new Committed(STORED_LAST_ID, ticket("old"))));
+        publish(ticket("new"));
+        Sink.Event e = a.next();
+        assertTrue(e.data().contains("\"new\""), e.data());
+        assertTrue(a.got.isEmpty(), "only the new event: " + a.got);
+    }
+
+    @Test
+    void aResyncSendsTheStateToEveryFollower() throws Exception {
+        Recording a = new Recording();
+        events.subscribe("demo", null, a);
+        a.next();
+        state.add(ticket("now"));
+        events.resync(null);
+        Sink.Event e = a.next();
+        assertEquals("ticket", e.name());
+        assertTrue(e.data().contains("\"now\""), e.data());
+    }
+
+    @Test
     void aBrokenConnectionIsDroppedAndClosed() throws Exception {
         Recording broken = new Recording(true);
         events.subscribe("demo", null, broken);
         broken.next();
         assertEquals(1, events.subscribers("demo"));
-        events.publish(List.of(ticket("t1")));
+        publish(ticket("t1"));
         broken.next();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (events.subscribers("demo") > 0 && System.nanoTime() < deadline) {

@@ -17,7 +17,7 @@ class MigrationsTest {
 
     @Test
     void aNewFileIsMigratedToTheLatestVersionAndReopeningChangesNothing() {
-        Database db = new Database(dir.resolve("b.db"));
+        Database db = Database.sqlite(dir.resolve("b.db"));
         assertEquals(Migrations.latest(), Migrations.migrate(db));
         assertEquals(Migrations.latest(), Migrations.migrate(db));
         List<String> tables = db.read("listing tables", c -> {
@@ -31,13 +31,13 @@ class MigrationsTest {
             }
         });
         assertEquals(List.of("advisors", "applied_ops", "appointments", "display_keys", "enrolment_codes", "kiosk_events",
-                "kiosk_progress", "kiosks", "regulars", "sessions", "settings", "sites", "ticket_events", "tickets", "users"), tables);
+                "kiosk_progress", "kiosks", "regulars", "sessions", "settings", "site_event_ids", "sites", "ticket_events", "tickets", "users"), tables);
     }
 
     /** A file from the first release (schema 2) with pushed tickets keeps its history through the upgrade. */
     @Test
     void aVersion2FileGetsItsTicketsIssuedEventsAndItsKiosksSeqMarks() throws Exception {
-        Database db = new Database(dir.resolve("old.db"));
+        Database db = Database.sqlite(dir.resolve("old.db"));
         db.write("building schema 2", c -> {
             try (Statement s = c.createStatement()) {
                 for (String script : Migrations.SCRIPTS.subList(0, 2)) {
@@ -83,7 +83,7 @@ class MigrationsTest {
 
     @Test
     void aFileFromANewerBackOfficeIsRefusedNotDamaged() {
-        Database db = new Database(dir.resolve("b.db"));
+        Database db = Database.sqlite(dir.resolve("b.db"));
         db.write("pretending to be newer", c -> {
             try (Statement s = c.createStatement()) {
                 return s.executeUpdate("PRAGMA user_version = 99");
@@ -109,7 +109,7 @@ class MigrationsTest {
 
     @Test
     void connectionsUseWalFullSyncAndABusyTimeout() {
-        Database db = new Database(dir.resolve("b.db"));
+        Database db = Database.sqlite(dir.resolve("b.db"));
         List<String> pragmas = db.write("reading pragmas", c -> {
             List<String> out = new java.util.ArrayList<>();
             for (String p : List.of("journal_mode", "synchronous", "busy_timeout", "foreign_keys")) {

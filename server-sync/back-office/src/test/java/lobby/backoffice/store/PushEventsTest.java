@@ -26,13 +26,13 @@ class PushEventsTest {
     @TempDir
     Path dir;
     private ServerStore store;
-    private final List<List<Change>> published = new ArrayList<>();
+    private final List<List<Committed>> published = new ArrayList<>();
 
     @BeforeEach
     void open() {
         store = ServerStore.open(dir.resolve("backoffice.db"), CLOCK);
         TestData.saveSite(store);
-        store.onCommitted(published::add);
+        store.onCommitted(published::add, site -> { });
     }
 
     private List<String> types(String ticketId) {
@@ -47,7 +47,9 @@ class PushEventsTest {
 
         assertEquals(List.of("ISSUED", "LAMP_LIT"), types(checkIn.ticket().id()));
         assertEquals(1, published.size(), "the retry changed nothing: " + published);
-        Change.TicketChanged c = (Change.TicketChanged) published.get(0).get(0);
+        Change.TicketChanged c = (Change.TicketChanged) published.get(0).get(0).change();
+        assertEquals(1, published.get(0).get(0).eventId(), "the site's first event");
+        assertEquals(1, store.lastEventId(SITE));
         assertEquals(SITE, c.siteId());
         assertEquals("WAITING", c.entry().status());
     }

@@ -1,0 +1,85 @@
+package lobby.backoffice.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import lobby.checkin.Advisor;
+import lobby.sync.QueueEntry;
+
+/**
+ * A committed change as text, for the PostgreSQL notification that carries it to every back
+ * office sharing the database. A change too long for a notification (PostgreSQL's limit is
+ * 8000 bytes) travels as a {@code RESYNC} of its site instead: receivers then send that site's
+ * current state, which includes the change.
+ */
+final class ChangeCodec {
+    /** PostgreSQL refuses longer payloads; this leaves room for multi-byte rounding. */
+    static final int MAX_PAYLOAD_BYTES = 7_900;
+
+    /** What travels: one of ticket, advisor or call, by {@code type}. */
+    record Wire(long id, String site, String type, QueueEntry ticket, Advisor advisor, String ticketId,
+                String number, int desk, boolean recall) {
+    }
+
+    /** What a receiver gets: a change, or (change == null) word that the site must be resent whole. */
+    record Decoded(String site, long id, Change change) {
+        boolean resync() {
+            return change == null;
+        }
+    }
+
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    String encode(Committed committed) {
+        Change change = committed.change();
+        Wire wire;
+        if (change instanceof Change.TicketChanged t) {
+            wire = new Wire(committed.eventId(), t.siteId(), "ticket", t.entry(), null, null, null, 0, false);
+        } else if (change instanceof Change.AdvisorChanged a) {
+            wire = new Wire(committed.eventId(), a.siteId(), "advisor", null, a.advisor(), null, null, 0, false);
+        } else {
+            Change.TicketCalled c = (Change.TicketCalled) change;
+            wire = new Wire(committed.eventId(), c.siteId(), "call", null, null, c.ticketId(), c.number(), c.desk(),
+                    c.recall());
+        }
+        String text = write(wire);
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            text = write(new Wire(committed.eventId(), change.siteId(), "resync", null, null, null, null, 0, false));
+        }
+        return text;
+    }
+
+    /** @throws IllegalArgumentException for text that is not a change this codec wrote */
+    Decoded decode(String text) {
+        Wire w;
+        try {
+            w = json.readValue(text, Wire.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a change notification: " + e.getOriginalMessage(), e);
+        }
+        if (w.site() == null || w.type() == null) {
+            throw new IllegalArgumentException("a change notification without site or type: " + text);
+        }
+        Change change = switch (w.type()) {
+            case "ticket" -> new Change.TicketChanged(w.site(), w.ticket());
+            case "advisor" -> new Change.AdvisorChanged(w.site(), w.advisor());
+            case "call" -> new Change.TicketCalled(w.site(), w.ticketId(), w.number(), w.desk(), w.recall());
+            case "resync" -> null;
+            default -> throw new IllegalArgumentException("unknown change type " + w.type());
+        };
+        return new Decoded(w.site(), w.id(), change);
+    }
+
+    private String write(Wire wire) {
+        try {
+            return json.writeValueAsString(wire);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write change " + wire + " as JSON", e);
+        }
+    }
+}
