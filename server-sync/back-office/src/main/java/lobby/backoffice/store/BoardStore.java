@@ -26,7 +26,7 @@ final class BoardStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<LobbyView.Calling> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new LobbyView.Calling(rs.getString(2), rs.getInt(3), Instant.parse(rs.getString(4)),
+                    out.add(new LobbyView.Calling(rs.getString(2), rs.getInt(3), SortableInstant.parse(rs.getString(4)),
                             rs.getString(1)));
                 }
                 return out;

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import lobby.checkin.Advisor;
 import lobby.sync.QueueEntry;
 
 /**
- * A committed change as text, for the PostgreSQL notification that carries it to every back
- * office sharing the database. A change too long for a notification (PostgreSQL's limit is
- * 8000 bytes) travels as a {@code RESYNC} of its site instead: receivers then send that site's
- * current state, which includes the change.
+ * Committed changes as text, for the PostgreSQL notifications that carry them to every back
+ * office sharing the database: a JSON array per notification. A change too long for one
+ * (PostgreSQL's limit is 8000 bytes) travels as a {@code resync} of its site instead: receivers
+ * then send that site's current state, which includes the change.
  */
 final class ChangeCodec {
     /** PostgreSQL refuses longer payloads; this leaves room for multi-byte rounding. */
@@ -35,7 +38,32 @@ final class ChangeCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    String encode(Committed committed) {
+    /**
+     * The changes as few notifications as fit: JSON arrays of up to {@link #MAX_PAYLOAD_BYTES}
+     * each (one round trip each, inside the write lock), in order.
+     */
+    List<String> encode(List<Committed> committed) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int currentBytes = 0;
+        for (Committed c : committed) {
+            String one = encodeOne(c);
+            int bytes = one.getBytes(StandardCharsets.UTF_8).length;
+            if (currentBytes > 0 && currentBytes + bytes + 2 > MAX_PAYLOAD_BYTES) {
+                payloads.add(current.append(']').toString());
+                current.setLength(0);
+                currentBytes = 0;
+            }
+            current.append(currentBytes == 0 ? '[' : ',').append(one);
+            currentBytes += bytes + 1;
+        }
+        if (currentBytes > 0) {
+            payloads.add(current.append(']').toString());
+        }
+        return payloads;
+    }
+
+    private String encodeOne(Committed committed) {
         Change change = committed.change();
         Wire wire;
         if (change instanceof Change.TicketChanged t) {
@@ -48,31 +76,35 @@ final class ChangeCodec {
                     c.recall());
         }
         String text = write(wire);
-        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES - 2) {
             text = write(new Wire(committed.eventId(), change.siteId(), "resync", null, null, null, null, 0, false));
         }
         return text;
     }
 
-    /** @throws IllegalArgumentException for text that is not a change this codec wrote */
-    Decoded decode(String text) {
-        Wire w;
+    /** @throws IllegalArgumentException for text that is not what {@link #encode} wrote */
+    List<Decoded> decode(String text) {
+        Wire[] wires;
         try {
-            w = json.readValue(text, Wire.class);
+            wires = json.readValue(text, Wire[].class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a change notification: " + e.getOriginalMessage(), e);
         }
-        if (w.site() == null || w.type() == null) {
-            throw new IllegalArgumentException("a change notification without site or type: " + text);
+        List<Decoded> out = new ArrayList<>(wires.length);
+        for (Wire w : wires) {
+            if (w == null || w.site() == null || w.type() == null) {
+                throw new IllegalArgumentException("a change notification without site or type: " + text);
+            }
+            Change change = switch (w.type()) {
+                case "ticket" -> new Change.TicketChanged(w.site(), w.ticket());
+                case "advisor" -> new Change.AdvisorChanged(w.site(), w.advisor());
+                case "call" -> new Change.TicketCalled(w.site(), w.ticketId(), w.number(), w.desk(), w.recall());
+                case "resync" -> null;
+                default -> throw new IllegalArgumentException("unknown change type " + w.type());
+            };
+            out.add(new Decoded(w.site(), w.id(), change));
         }
-        Change change = switch (w.type()) {
-            case "ticket" -> new Change.TicketChanged(w.site(), w.ticket());
-            case "advisor" -> new Change.AdvisorChanged(w.site(), w.advisor());
-            case "call" -> new Change.TicketCalled(w.site(), w.ticketId(), w.number(), w.desk(), w.recall());
-            case "resync" -> null;
-            default -> throw new IllegalArgumentException("unknown change type " + w.type());
-        };
-        return new Decoded(w.site(), w.id(), change);
+        return out;
     }
 
     private String write(Wire wire) {

@@ -40,7 +40,7 @@ final class Commits {
     /** A batch stays small enough that one slow write cannot hold many callers for long. */
     static final int MAX_BATCH = 64;
     /** A waiting caller looks for itself whether a leader is needed this often, should a wake-up be missed. */
-    static final long FOLLOWER_CHECK_NANOS = 1_000_000;
+    static final long FOLLOWER_CHECK_NANOS = 10_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(Commits.class);
 
     private final Database db;
@@ -191,14 +191,18 @@ final class Commits {
                 }
             }
         }
+        List<Committed> all = new ArrayList<>();
         for (Pending<?> p : todo) {
             for (Change change : p.changes) {
                 long id = next.merge(change.siteId(), 1L, Long::sum) - 1;
                 Committed committed = new Committed(id, change);
                 p.committed.add(committed);
-                if (db.dialect() == Database.Dialect.POSTGRES) {
-                    PgNotifications.send(c, codec.encode(committed));
-                }
+                all.add(committed);
+            }
+        }
+        if (db.dialect() == Database.Dialect.POSTGRES) {
+            for (String payload : codec.encode(all)) {
+                PgNotifications.send(c, payload);
             }
         }
     }

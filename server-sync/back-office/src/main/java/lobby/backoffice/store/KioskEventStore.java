@@ -33,7 +33,7 @@ final class KioskEventStore {
             ps.setString(4, op.type().name());
             ps.setString(5, op.ticketId());
             ps.setString(6, op.detail());
-            ps.setString(7, TicketStore.SORTABLE_INSTANT.format(op.at() == null ? Instant.EPOCH : op.at()));
+            ps.setString(7, SortableInstant.format(op.at() == null ? Instant.EPOCH : op.at()));
             ps.executeUpdate();
         }
         if (op.type() == KioskOp.Type.PRINT_FAILED) {

@@ -123,10 +123,10 @@ final class KioskStore {
     }
 
     private static String time(Instant at) {
-        return TicketStore.SORTABLE_INSTANT.format(at);
+        return SortableInstant.format(at);
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : SortableInstant.parse(text);
     }
 }

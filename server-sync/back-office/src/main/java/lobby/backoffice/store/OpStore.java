@@ -39,19 +39,41 @@ final class OpStore {
     }
 
     /**
-     * Stores the op and keeps the kiosk's marks: the contiguous one moves on when the op is the
-     * next in line, and past any ops that had arrived early behind a gap it now closes.
+     * Stores the op unless its id, or its kiosk and seq, is taken: one statement on the usual
+     * path, where a look-up first would cost a second (a round trip each on PostgreSQL, inside
+     * the write lock).
+     *
+     * @return false, storing nothing, when either is taken ({@link #clashes} says which)
      */
-    void insert(Connection c, Applied op, Instant appliedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO applied_ops (op_id, kiosk_id, seq, body_sha256, applied_at) VALUES (?, ?, ?, ?, ?)")) {
+    boolean tryInsert(Connection c, Applied op, Instant appliedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO applied_ops (op_id, kiosk_id, seq, body_sha256, applied_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """)) {
             ps.setString(1, op.opId());
             ps.setString(2, op.kioskId());
             ps.setLong(3, op.seq());
             ps.setString(4, op.bodySha256());
-            ps.setString(5, TicketStore.SORTABLE_INSTANT.format(appliedAt));
+            ps.setString(5, SortableInstant.format(appliedAt));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Takes back an op stored by {@link #tryInsert} that was then refused, within the same transaction. */
+    void delete(Connection c, String opId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM applied_ops WHERE op_id = ?")) {
+            ps.setString(1, opId);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Keeps the kiosk's marks after an op was stored: the contiguous one moves on when the op is
+     * the next in line, and past any ops that had arrived early behind a gap it now closes.
+     *
+     * @return the kiosk's highest contiguous seq now
+     */
+    long advance(Connection c, Applied op) throws SQLException {
         long contiguous;
         long max;
         // Plain "?" and CASE rather than SQLite's ?NNN and two-argument MAX: the same text runs on PostgreSQL.
@@ -86,7 +108,9 @@ final class OpStore {
                 ps.setString(2, op.kioskId());
                 ps.executeUpdate();
             }
+            return next;
         }
+        return contiguous;
     }
 
     /** The highest n such that seqs 1..n of this kiosk are all stored: an index lookup, kept by {@link #insert}. */

@@ -39,30 +39,68 @@ final class PushRules {
         this.clock = clock;
     }
 
+    /** An op checked for size and fingerprinted, before the transaction. */
+    record Prepared(KioskOp op, Optional<String> tooLong, String sha256) {
+    }
+
+    /**
+     * The work on a batch that needs no database: size checks and fingerprints. It runs on the
+     * caller's thread, outside the transaction, where pushes are checked in parallel; inside,
+     * writes are serialised and every microsecond there limits the whole server's rate.
+     */
+    static List<Prepared> prepare(PushBatch batch) {
+        List<Prepared> out = new ArrayList<>(batch.ops().size());
+        for (KioskOp op : batch.ops()) {
+            Optional<String> tooLong = OpLimits.problem(op);
+            out.add(new Prepared(op, tooLong, tooLong.isPresent() ? null : OpDigest.sha256(op)));
+        }
+        return out;
+    }
+
     /** Applies the batch's ops in order; the tickets they changed are added to {@code changes}. */
-    PushResult apply(Connection c, PushBatch batch, String kioskSite, List<Change> changes) throws SQLException {
+    PushResult apply(Connection c, PushBatch batch, List<Prepared> prepared, String kioskSite, List<Change> changes)
+            throws SQLException {
         Set<String> applied = new LinkedHashSet<>();
         List<PushResult.Rejection> rejected = new ArrayList<>();
-        for (KioskOp op : batch.ops()) {
-            Optional<String> refusal = applyOne(c, batch.kioskId(), kioskSite, op, changes);
+        long[] contiguous = {-1}; // set when an op is stored: then no look-up is needed at the end
+        for (Prepared p : prepared) {
+            KioskOp op = p.op();
+            Optional<String> refusal = applyOne(c, batch.kioskId(), kioskSite, p, changes, contiguous);
             if (refusal.isPresent()) {
                 rejected.add(new PushResult.Rejection(op.opId(), refusal.get()));
             } else {
                 applied.add(op.opId());
             }
         }
-        return new PushResult(List.copyOf(applied), ops.highestContiguousSeq(c, batch.kioskId()), rejected);
+        return new PushResult(List.copyOf(applied),
+                contiguous[0] >= 0 ? contiguous[0] : ops.highestContiguousSeq(c, batch.kioskId()), rejected);
     }
 
     /** @return empty when the op is (now or already) applied, else why it was refused */
-    private Optional<String> applyOne(Connection c, String batchKiosk, String kioskSite, KioskOp op,
-                                      List<Change> changes)
+    private Optional<String> applyOne(Connection c, String batchKiosk, String kioskSite, Prepared prepared,
+                                      List<Change> changes, long[] contiguous)
             throws SQLException {
-        Optional<String> tooLong = OpLimits.problem(op);
-        if (tooLong.isPresent()) {
-            return tooLong;
+        if (prepared.tooLong().isPresent()) {
+            return prepared.tooLong();
         }
-        String sha = OpDigest.sha256(op);
+        KioskOp op = prepared.op();
+        String sha = prepared.sha256();
+        OpStore.Applied applied = new OpStore.Applied(op.opId(), op.kioskId(), op.seq(), sha);
+        if (!op.kioskId().equals(batchKiosk) || !ops.tryInsert(c, applied, clock.instant())) {
+            return clash(c, batchKiosk, op, sha);
+        }
+        Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN ? checkIn(c, prepared, kioskSite, changes)
+                : event(c, op, kioskSite, changes);
+        if (refusal.isPresent()) {
+            ops.delete(c, op.opId()); // not stored: a later push of it may succeed once the cause is fixed
+        } else {
+            contiguous[0] = ops.advance(c, applied);
+        }
+        return refusal;
+    }
+
+    /** The op was not stored: a retry of an op applied before (fine), or a conflict. */
+    private Optional<String> clash(Connection c, String batchKiosk, KioskOp op, String sha) throws SQLException {
         List<OpStore.Applied> clashes = ops.clashes(c, op.opId(), op.kioskId(), op.seq());
         Optional<OpStore.Applied> earlier = clashes.stream().filter(a -> a.opId().equals(op.opId())).findFirst();
         if (earlier.isPresent()) {
@@ -76,20 +114,14 @@ final class PushRules {
                     + " but was pushed by kiosk " + batchKiosk);
         }
         Optional<OpStore.Applied> sameSeq = clashes.stream().findFirst();
-        if (sameSeq.isPresent()) {
-            return Optional.of("seq " + op.seq() + " of kiosk " + op.kioskId() + " already holds op "
-                    + sameSeq.get().opId());
-        }
-        Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN ? checkIn(c, op, kioskSite, changes)
-                : event(c, op, kioskSite, changes);
-        if (refusal.isEmpty()) {
-            ops.insert(c, new OpStore.Applied(op.opId(), op.kioskId(), op.seq(), sha), clock.instant());
-        }
-        return refusal;
+        return Optional.of(sameSeq.isPresent()
+                ? "seq " + op.seq() + " of kiosk " + op.kioskId() + " already holds op " + sameSeq.get().opId()
+                : "op " + op.opId() + " could not be stored (kiosk " + op.kioskId() + ", seq " + op.seq() + ")");
     }
 
-    private Optional<String> checkIn(Connection c, KioskOp op, String kioskSite, List<Change> changes)
+    private Optional<String> checkIn(Connection c, Prepared prepared, String kioskSite, List<Change> changes)
             throws SQLException {
+        KioskOp op = prepared.op();
         Ticket t = op.ticket();
         if (kioskSite != null && !kioskSite.equals(t.siteId())) {
             return Optional.of("ticket " + t.id() + " is for site " + t.siteId() + " but kiosk " + op.kioskId()
@@ -99,18 +131,18 @@ final class PushRules {
             return Optional.of("ticket " + t.id() + " names kiosk " + t.kioskId() + " but its op comes from kiosk "
                     + op.kioskId());
         }
-        if (sites.site(c, t.siteId()).isEmpty()) {
+        SiteStore.ForTicket site = sites.forTicket(c, t.siteId(), t.advisorId());
+        if (!site.siteKnown()) {
             return Optional.of("unknown site " + t.siteId() + " for ticket " + t.id());
         }
-        if (tickets.exists(c, t.id())) {
+        if (!tickets.insert(c, t)) {
             return Optional.of("ticket " + t.id() + " was already pushed by another op");
         }
-        tickets.insert(c, t);
         TicketEvent issued = TicketEvent.of(t.id(), TicketEvent.Type.ISSUED, t.issuedAt(), t.advisorId(), op.kioskId());
         // The kiosk lights the assigned advisor's lamp as it issues the ticket.
         events.insert(c, t.siteId(), t.advisorId() == null ? List.of(issued) : List.of(issued,
                 TicketEvent.of(t.id(), TicketEvent.Type.LAMP_LIT, t.issuedAt(), t.advisorId(), op.kioskId())));
-        changed(c, t.siteId(), t.id(), changes);
+        changes.add(new Change.TicketChanged(t.siteId(), TicketStore.newEntry(t, site.advisor())));
         return Optional.empty();
     }
 

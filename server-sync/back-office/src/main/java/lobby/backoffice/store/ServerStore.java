@@ -102,12 +102,17 @@ public final class ServerStore implements AutoCloseable {
         }
         ChangeCodec codec = new ChangeCodec();
         notifications = new PgNotifications(db, payload -> {
-            ChangeCodec.Decoded d = codec.decode(payload);
-            if (d.resync()) {
-                missed.accept(d.site());
-            } else {
-                listener.accept(List.of(new Committed(d.id(), d.change())));
+            List<Committed> changes = new java.util.ArrayList<>();
+            for (ChangeCodec.Decoded d : codec.decode(payload)) {
+                if (d.resync()) {
+                    listener.accept(List.copyOf(changes));
+                    changes.clear();
+                    missed.accept(d.site());
+                } else {
+                    changes.add(new Committed(d.id(), d.change()));
+                }
             }
+            listener.accept(changes);
         }, () -> missed.accept(null));
     }
 
@@ -209,8 +214,9 @@ public final class ServerStore implements AutoCloseable {
             throw new IllegalArgumentException("a push holds at most " + PushBatch.MAX_OPS + " ops, this one "
                     + batch.ops().size());
         }
+        List<PushRules.Prepared> prepared = PushRules.prepare(batch);
         return commits.write("pushing " + batch.ops().size() + " ops from kiosk " + batch.kioskId(),
-                (c, changes) -> rules.apply(c, batch, kioskSite, changes));
+                (c, changes) -> rules.apply(c, batch, prepared, kioskSite, changes));
     }
 
     /**

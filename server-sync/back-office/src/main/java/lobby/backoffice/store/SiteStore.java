@@ -41,6 +41,30 @@ final class SiteStore {
         }
     }
 
+    /** What a check-in needs to know of its site: that it exists, and its advisor's name and desk. */
+    record ForTicket(boolean siteKnown, Optional<Advisor> advisor) {
+    }
+
+    /** One look-up for both (a round trip each would count on PostgreSQL, inside the write lock). */
+    ForTicket forTicket(Connection c, String site, String advisorId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.id, a.name, a.desk, a.lamp_pin, a.duty FROM sites s
+                LEFT JOIN advisors a ON a.site = s.id AND a.id = ?
+                WHERE s.id = ?
+                """)) {
+            ps.setString(1, advisorId);
+            ps.setString(2, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new ForTicket(false, Optional.empty());
+                }
+                return new ForTicket(true, rs.getString(1) == null ? Optional.empty()
+                        : Optional.of(new Advisor(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                Duty.valueOf(rs.getString(5)))));
+            }
+        }
+    }
+
     /** Creates the site with a fresh QR key, or renames it and keeps its key (printed codes stay valid). */
     Site upsertSite(Connection c, String id, String name, String statusBaseUrl) throws SQLException {
         byte[] fresh = new byte[QR_KEY_BYTES];

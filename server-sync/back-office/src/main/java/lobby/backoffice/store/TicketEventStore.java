@@ -28,7 +28,7 @@ final class TicketEventStore {
                 ps.setString(++i, site);
                 ps.setString(++i, e.ticketId());
                 ps.setString(++i, e.type().name());
-                ps.setString(++i, TicketStore.SORTABLE_INSTANT.format(e.at()));
+                ps.setString(++i, SortableInstant.format(e.at()));
                 ps.setString(++i, e.advisorId());
                 ps.setString(++i, e.fromAdvisorId());
                 ps.setString(++i, e.toAdvisorId());
@@ -48,7 +48,7 @@ final class TicketEventStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<TicketEvent> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new TicketEvent(rs.getString(1), TicketEvent.Type.valueOf(rs.getString(2)), Instant.parse(rs.getString(3)),
+                    out.add(new TicketEvent(rs.getString(1), TicketEvent.Type.valueOf(rs.getString(2)), SortableInstant.parse(rs.getString(3)),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
                 return out;
@@ -67,11 +67,11 @@ final class TicketEventStore {
                 WHERE d.site = ? AND d.type = 'DONE' AND d.at >= ?
                 """)) {
             ps.setString(1, site);
-            ps.setString(2, TicketStore.SORTABLE_INSTANT.format(since));
+            ps.setString(2, SortableInstant.format(since));
             try (ResultSet rs = ps.executeQuery()) {
                 List<Duration> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(Duration.between(Instant.parse(rs.getString(1)), Instant.parse(rs.getString(2))));
+                    out.add(Duration.between(SortableInstant.parse(rs.getString(1)), SortableInstant.parse(rs.getString(2))));
                 }
                 return out;
             }
@@ -104,12 +104,12 @@ final class TicketEventStore {
                     TicketTimeline.Builder b = byTicket.get(id);
                     if (b == null) {
                         b = new TicketTimeline.Builder(id, LocalDate.parse(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), Instant.parse(rs.getString(7)));
+                                rs.getString(4), rs.getString(5), rs.getString(6), SortableInstant.parse(rs.getString(7)));
                         byTicket.put(id, b);
                     }
                     String type = rs.getString(8);
                     if (type != null) {
-                        b.at(type, Instant.parse(rs.getString(9)));
+                        b.at(type, SortableInstant.parse(rs.getString(9)));
                     }
                 }
                 return byTicket.values().stream().map(TicketTimeline.Builder::build).toList();

@@ -7,13 +7,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lobby.checkin.Advisor;
 import lobby.checkin.Masking;
 import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
@@ -23,13 +22,6 @@ import lobby.sync.QueueEntry;
 final class TicketStore {
     /** Status of a ticket nobody has called yet; the advisor console will move it on. */
     static final String WAITING = "WAITING";
-    /**
-     * Fixed width (always nine fraction digits) so that text order is time order; Instant's own
-     * toString drops zero fractions and "08:00:00Z" would sort after "08:00:00.5Z".
-     */
-    static final DateTimeFormatter SORTABLE_INSTANT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     /** Urgent visits first (breakdowns, tow-ins), then in the order customers arrived. */
     private static final String CALL_ORDER = " ORDER BY CASE WHEN kind IN (" + urgentKinds()
             + ") THEN 0 ELSE 1 END, issued_at, id";
@@ -54,11 +46,13 @@ final class TicketStore {
         }
     }
 
-    void insert(Connection c, Ticket t) throws SQLException {
+    /** @return false, storing nothing, when a ticket with that id exists already */
+    boolean insert(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO tickets (id, site, kiosk, day, number, kind, advisor_id, appointment_id, plate,
                                      lounge, issued_at, est_wait, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
                 """)) {
             ps.setString(1, t.id());
             ps.setString(2, t.siteId());
@@ -70,10 +64,10 @@ final class TicketStore {
             ps.setString(8, t.appointmentId());
             ps.setString(9, t.plate());
             ps.setInt(10, t.waitInLounge() ? 1 : 0);
-            ps.setString(11, SORTABLE_INSTANT.format(t.issuedAt()));
+            ps.setString(11, SortableInstant.format(t.issuedAt()));
             ps.setInt(12, t.estimatedWaitMinutes());
             ps.setString(13, WAITING);
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -106,13 +100,23 @@ final class TicketStore {
         }
     }
 
+    /**
+     * The queue line of a ticket just inserted, as {@link #entry} would read it back, without
+     * the query: a check-in builds it inside the write lock.
+     */
+    static QueueEntry newEntry(Ticket t, Optional<Advisor> advisor) {
+        return new QueueEntry(t.id(), t.number(), t.kind().name(), t.advisorId(), advisor.map(Advisor::name).orElse(null),
+                advisor.map(Advisor::desk).orElse(0), Masking.plate(t.plate()), WAITING, t.issuedAt(), t.kioskId(), null,
+                false);
+    }
+
     private static List<QueueEntry> entries(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             List<QueueEntry> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new QueueEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), Masking.plate(rs.getString(7)), rs.getString(8),
-                        Instant.parse(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getBoolean(12)));
+                        SortableInstant.parse(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getBoolean(12)));
             }
             return out;
         }
@@ -144,7 +148,7 @@ final class TicketStore {
                 "UPDATE tickets SET status = ?, advisor_id = ?, last_called_at = COALESCE(?, last_called_at) WHERE id = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, advisorId);
-            ps.setString(3, calledAt == null ? null : SORTABLE_INSTANT.format(calledAt));
+            ps.setString(3, calledAt == null ? null : SortableInstant.format(calledAt));
             ps.setString(4, ticketId);
             ps.executeUpdate();
         }
@@ -192,7 +196,7 @@ final class TicketStore {
             ps.setString(1, site);
             ps.setString(2, day.toString());
             ps.setString(3, advisorId);
-            ps.setString(4, SORTABLE_INSTANT.format(until));
+            ps.setString(4, SortableInstant.format(until));
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> out = new ArrayList<>();
                 while (rs.next()) {

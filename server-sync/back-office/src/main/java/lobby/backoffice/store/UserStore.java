@@ -39,7 +39,7 @@ final class UserStore {
                 "INSERT INTO sessions (token_sha256, username, expires_at) VALUES (?, ?, ?)")) {
             ps.setString(1, tokenSha256);
             ps.setString(2, username);
-            ps.setString(3, TicketStore.SORTABLE_INSTANT.format(expiresAt));
+            ps.setString(3, SortableInstant.format(expiresAt));
             ps.executeUpdate();
         }
     }
@@ -48,7 +48,7 @@ final class UserStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS
                 + " FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_sha256 = ? AND s.expires_at > ?")) {
             ps.setString(1, tokenSha256);
-            ps.setString(2, TicketStore.SORTABLE_INSTANT.format(now));
+            ps.setString(2, SortableInstant.format(now));
             return one(ps);
         }
     }
@@ -57,7 +57,7 @@ final class UserStore {
     void deleteSession(Connection c, String tokenSha256, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE token_sha256 = ? OR expires_at <= ?")) {
             ps.setString(1, tokenSha256);
-            ps.setString(2, TicketStore.SORTABLE_INSTANT.format(now));
+            ps.setString(2, SortableInstant.format(now));
             ps.executeUpdate();
         }
     }
@@ -69,7 +69,7 @@ final class UserStore {
                 """)) {
             ps.setString(1, keySha256);
             ps.setString(2, site);
-            ps.setString(3, TicketStore.SORTABLE_INSTANT.format(now));
+            ps.setString(3, SortableInstant.format(now));
             ps.executeUpdate();
         }
     }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import lobby.backoffice.BackOfficeServer;
 import lobby.backoffice.DemoSite;
 import lobby.backoffice.ServerOptions;
+import lobby.backoffice.pg.PostgresServer;
 
 /**
  * The back office's figures on this machine, over loopback HTTP:
@@ -25,6 +26,7 @@ import lobby.backoffice.ServerOptions;
  * <li>simulated kiosks pushing one check-in per request (each its own token and seq, as real
  *     kiosks do): throughput and p50/p99 latency on SQLite (WAL, synchronous=FULL: every
  *     acknowledged check-in is on disk);</li>
+ * <li>the same on PostgreSQL (Debian's server on a loopback port, fsync on, synchronous commit);</li>
  * <li>the same load against a bare Javalin endpoint that reads the body and answers a constant:
  *     the ceiling of the HTTP framework and client on this machine;</li>
  * <li>server-sent events fan-out: 1,000 connected clients, time from a push until the last of
@@ -66,6 +68,15 @@ public final class BackOfficeBenchmarks {
                 fanOut = clients.timeToLast(server);
                 clients.close();
             }
+            Load.Figures postgres;
+            try (PostgresServer pg = PostgresServer.start(true);
+                 BackOfficeServer server = BackOfficeServer.start(ServerOptions.defaults(work.resolve("pg"))
+                         .withPort(0).withSeedDemo(true).withKioskRateLimit(Double.POSITIVE_INFINITY, 1)
+                         .withPostgres(new ServerOptions.Postgres(pg.createDatabase("bench"), null)))) {
+                Load load = Load.checkIns(server, kiosks);
+                load.run(WARM_UP);
+                postgres = load.run(run);
+            }
             Load.Figures ceiling;
             Javalin bare = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -89,6 +100,9 @@ public final class BackOfficeBenchmarks {
             System.out.printf("  SQLite (WAL, synchronous=FULL)  %s   target >= %.0f/s, p99 < %d ms: %s%n",
                     sqlite, TARGET_PER_SECOND, TARGET_P99.toMillis(),
                     sqlite.perSecond() >= TARGET_PER_SECOND && sqlite.p99().compareTo(TARGET_P99) < 0 ? "met" : "MISSED");
+            System.out.printf("  PostgreSQL (fsync on)           %s   target >= %.0f/s, p99 < %d ms: %s%n",
+                    postgres, TARGET_PER_SECOND, TARGET_P99.toMillis(),
+                    postgres.perSecond() >= TARGET_PER_SECOND && postgres.p99().compareTo(TARGET_P99) < 0 ? "met" : "MISSED");
             System.out.printf("  bare Javalin (trivial POST)     %s   (the framework's ceiling here)%n", ceiling);
             System.out.printf("SSE fan-out: %d clients connected in %d ms; the last had the new ticket %d ms after"
                             + " the push   target < %d ms: %s%n", SSE_CLIENTS, connect.toMillis(), fanOut.toMillis(),

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for a test: Debian's binaries, a throwaway cluster in a temporary
- * folder, a free loopback port, fsync off (about 1 s to start). initdb refuses to run as root,
+ * folder, a free loopback port, fsync off unless asked (about 1 s to start). initdb refuses to run as root,
  * so as root the cluster belongs to the postgres user (runuser); otherwise to the current user.
  */
 public final class PostgresServer implements AutoCloseable {
@@ -30,7 +30,13 @@ public final class PostgresServer implements AutoCloseable {
         this.root = root;
     }
 
+    /** With fsync off: tests need no durability across a power cut, and start and run faster. */
     public static PostgresServer start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /** @param fsync on for figures comparable with a production server (the benchmark) */
+    public static PostgresServer start(boolean fsync) throws IOException, InterruptedException {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("pg-test");
@@ -43,7 +49,8 @@ public final class PostgresServer implements AutoCloseable {
                 "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N"));
         pg.as(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
                 dir.resolve("log").toString(), "-w", "-t", Long.toString(START_SECONDS), "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=" + (fsync ? "on" : "off")
+                        + " -c max_connections=200",
                 "start"));
         return pg;
     }

@@ -52,6 +52,8 @@ class PushEventsTest {
         assertEquals(1, store.lastEventId(SITE));
         assertEquals(SITE, c.siteId());
         assertEquals("WAITING", c.entry().status());
+        assertEquals(store.queue(SITE, checkIn.ticket().day()).orElseThrow(), List.of(c.entry()),
+                "the live event shows the ticket exactly as the queue reads it");
     }
 
     @Test
