@@ -111,7 +111,9 @@
           e.printProblem ? el("div", { class: "problem" }, t("ticket.printProblem", e.printProblem)) : null),
         el("td", {}, e.maskedPlate || "—"),
         el("td", {}, e.advisorName ? e.advisorName + " · " + t("console.desk", e.desk) : "—"),
-        el("td", {}, el("span", { class: "tag " + e.status }, t("status." + e.status))),
+        el("td", {}, el("span", { class: "tag " + e.status }, t("status." + e.status)),
+          e.status === "WAITING" && e.advisorId && !e.acknowledged
+            ? el("span", { class: "tag lamp", "data-lamp": "lit" }, t("ticket.lampLit")) : null),
         el("td", {}, Lobby.time(e.issuedAt)),
         el("td", {}, actions(e))));
     });
@@ -123,7 +125,10 @@
       box.appendChild(el("button", { type: "button", "data-act": name, class: cls || null,
         onclick: function () { post(e, name); } }, t("act." + name)));
     }
-    if (e.status === "WAITING") { add("acknowledge"); add("call", "primary"); }
+    if (e.status === "WAITING") {
+      if (!e.acknowledged && e.advisorId) add("acknowledge");
+      add("call", "primary");
+    }
     if (e.status === "CALLED") { add("recall"); add("start", "primary"); }
     if (e.status === "SERVING") add("done", "primary");
     if (e.status === "WAITING" || e.status === "CALLED") {

@@ -61,6 +61,7 @@ var I18n = (function () {
     "act.noShow": ["过号", "No-show"],
     "act.transfer": ["转给…", "Transfer to…"],
     "act.acknowledged": ["已确认 {0} 的提示灯", "Lamp acknowledged for {0}"],
+    "ticket.lampLit": ["提示灯亮", "Lamp lit"],
     "act.transferred": ["{0} 已转给 {1}", "{0} transferred to {1}"],
     "ticket.printProblem": ["未能打印：{0}", "Not printed: {0}"],
     "ticket.urgent": ["紧急", "Urgent"],

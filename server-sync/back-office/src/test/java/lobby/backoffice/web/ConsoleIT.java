@@ -114,4 +114,23 @@ class ConsoleIT extends BrowserTestBase {
         browser.click("#duty button[data-duty='BREAK']");
         browser.visible("#duty button[data-duty='BREAK'][aria-pressed='true']");
     }
+
+    @Test
+    void aLitLampShowsUntilAcknowledgedInTheConsoleOrAtTheDesk() {
+        lobby.checkIn("A001", "MAINTENANCE", "adv-chen", "粤A8K2M6");
+        lobby.checkIn("A002", "REPAIR", "adv-chen", "粤A2C9Q8");
+        browser.open(lobby.base + "/console");
+        browser.signIn("adv-chen");
+        browser.visible("#mine tr[data-number='A001'] [data-lamp='lit']");
+        browser.visible("#mine tr[data-number='A002'] [data-lamp='lit']");
+
+        browser.click("#mine tr[data-number='A001'] button[data-act='acknowledge']");
+        browser.until("A001's lamp to show as acknowledged", () -> browser.driver.findElements(
+                By.cssSelector("#mine tr[data-number='A001'] [data-lamp='lit'], #mine tr[data-number='A001'] button[data-act='acknowledge']")).isEmpty());
+        browser.visible("#mine tr[data-number='A002'] [data-lamp='lit']");
+
+        lobby.deskButton(1); // pressed at desk 1: a live update, no reload
+        browser.until("A002's lamp to go off after the desk button", () -> browser.driver.findElements(
+                By.cssSelector("#mine tr[data-number='A002'] [data-lamp='lit']")).isEmpty());
+    }
 }

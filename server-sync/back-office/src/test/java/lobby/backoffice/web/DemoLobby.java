@@ -77,6 +77,18 @@ final class DemoLobby implements AutoCloseable {
         return ticketId;
     }
 
+    /** The acknowledge button at a desk, as the kiosk reports it: every lamp lit there goes off. */
+    void deskButton(int desk) {
+        String opId = "op-" + UUID.randomUUID();
+        Instant at = Instant.now(CLOCK);
+        String body = """
+                {"kioskId": "%s", "ops": [{"opId": "%s", "kioskId": "%s", "seq": %d, "type": "LAMP_ACKNOWLEDGED",
+                  "ticket": null, "ticketId": null, "detail": "%d", "at": "%s"}]}
+                """.formatted(KIOSK, opId, KIOSK, seq.incrementAndGet(), desk, at);
+        Api.Answer r = kiosk().post("/api/sync/push", body);
+        assertTrue(r.status() == 200 && r.body().contains(opId), "desk button " + desk + ": " + r.status() + " " + r.body());
+    }
+
     @Override
     public void close() {
         server.stop();
