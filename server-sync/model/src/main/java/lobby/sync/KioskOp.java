@@ -12,10 +12,16 @@ import lobby.checkin.Ticket;
  * @param ticket   the ticket issued, for {@link Type#CHECK_IN}; null otherwise
  * @param ticketId the ticket concerned, for the other types (null for lamp events)
  * @param detail   what happened, e.g. "paper out", or the desk for lamp events
- * @param at       when it happened on the kiosk's clock
+ * @param at       when it happened: the kiosk's clock corrected by its offset from the
+ *                 server's, as last measured (the kiosk's own clock when never measured)
+ * @param hlc      the kiosk's hybrid logical clock stamp ({@link HybridClock.Stamp} text): orders a
+ *                 kiosk's ops even when its wall clock is stuck or goes backwards; null from
+ *                 kiosks older than the stamp
+ * @param clockSynced false when the kiosk had not measured its offset from the server's clock
+ *                 since it started (a Pi has no real-time clock): {@code at} may then be far off
  */
 public record KioskOp(String opId, String kioskId, long seq, Type type, Ticket ticket, String ticketId,
-                      String detail, Instant at) {
+                      String detail, Instant at, String hlc, boolean clockSynced) {
     public enum Type {
         /** A customer checked in: the ticket as issued. */
         CHECK_IN,
@@ -39,12 +45,29 @@ public record KioskOp(String opId, String kioskId, long seq, Type type, Ticket t
         }
     }
 
+    /** Without a clock stamp, as from a kiosk with a synchronised clock (tests, older kiosks). */
+    public KioskOp(String opId, String kioskId, long seq, Type type, Ticket ticket, String ticketId, String detail,
+                   Instant at) {
+        this(opId, kioskId, seq, type, ticket, ticketId, detail, at, null, true);
+    }
+
     public static KioskOp checkIn(String opId, String kioskId, long seq, Ticket ticket) {
         return new KioskOp(opId, kioskId, seq, Type.CHECK_IN, ticket, ticket.id(), null, ticket.issuedAt());
+    }
+
+    public static KioskOp checkIn(String opId, String kioskId, long seq, Ticket ticket, HybridClock.Stamp hlc,
+                                  boolean clockSynced) {
+        return new KioskOp(opId, kioskId, seq, Type.CHECK_IN, ticket, ticket.id(), null, ticket.issuedAt(),
+                hlc.toString(), clockSynced);
     }
 
     public static KioskOp event(String opId, String kioskId, long seq, Type type, String ticketId, String detail,
                                 Instant at) {
         return new KioskOp(opId, kioskId, seq, type, null, ticketId, detail, at);
+    }
+
+    public static KioskOp event(String opId, String kioskId, long seq, Type type, String ticketId, String detail,
+                                Instant at, HybridClock.Stamp hlc, boolean clockSynced) {
+        return new KioskOp(opId, kioskId, seq, type, null, ticketId, detail, at, hlc.toString(), clockSynced);
     }
 }

@@ -14,10 +14,12 @@ import lobby.checkin.Appointment;
  * @param statusBaseUrl where a ticket's live status page lives: {@code <statusBaseUrl>/<ticket id>}
  * @param regulars      vehicles whose customers have their own advisor
  * @param receptionMinutes the site's recent average reception time, for wait estimates
+ * @param epoch         the server's data epoch (see {@link PushResult#epoch}); null from older servers
  */
 public record SiteSnapshot(String siteId, String siteName, LocalDate day, Instant serverTime,
                            String qrKey, String statusBaseUrl, List<Advisor> advisors,
-                           List<Appointment> appointments, List<Regular> regulars, int receptionMinutes) {
+                           List<Appointment> appointments, List<Regular> regulars, int receptionMinutes,
+                           String epoch) {
     public SiteSnapshot {
         advisors = List.copyOf(advisors);
         appointments = List.copyOf(appointments);
@@ -25,5 +27,12 @@ public record SiteSnapshot(String siteId, String siteName, LocalDate day, Instan
         if (receptionMinutes <= 0) {
             receptionMinutes = (int) lobby.queue.WaitEstimate.DEFAULT_RECEPTION_TIME.toMinutes();
         }
+    }
+
+    public SiteSnapshot(String siteId, String siteName, LocalDate day, Instant serverTime, String qrKey,
+                        String statusBaseUrl, List<Advisor> advisors, List<Appointment> appointments,
+                        List<Regular> regulars, int receptionMinutes) {
+        this(siteId, siteName, day, serverTime, qrKey, statusBaseUrl, advisors, appointments, regulars,
+                receptionMinutes, null);
     }
 }
