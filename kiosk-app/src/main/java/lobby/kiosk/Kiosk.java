@@ -14,6 +14,8 @@ import lobby.kiosk.sync.BackOfficeClient;
 import lobby.kiosk.sync.KioskToken;
 import lobby.kiosk.sync.SiteFollower;
 import lobby.kiosk.sync.SyncAgent;
+import lobby.kiosk.sync.SyncedClock;
+import lobby.kiosk.sync.TicketFollower;
 import lobby.lamp.CallLamps;
 import lobby.lamp.LampConfig;
 import lobby.lamp.Pi4jCallLamps;
@@ -48,10 +50,12 @@ public final class Kiosk implements AutoCloseable {
     private final CodeScanner scanner;
     private final SiteFollower follower;
     private final KioskTechnician technician;
+    private final SyncedClock clock;
 
     private Kiosk(KioskConfig config, KioskStore store, SyncAgent sync, TicketPrinter printer, CallLamps lamps,
-                  CodeScanner scanner, KioskToken token, Clock clock) {
+                  CodeScanner scanner, KioskToken token, SyncedClock clock) {
         this.scanner = scanner;
+        this.clock = clock;
         this.config = config;
         this.store = store;
         this.sync = sync;
@@ -61,8 +65,10 @@ public final class Kiosk implements AutoCloseable {
                 config.appointments());
         this.technician = new KioskTechnician(this, config.technicianPin(), clock);
         sync.heartbeats(this::heartbeat);
+        TicketFollower tickets = new TicketFollower(store, lamps::off, lamps::light);
+        sync.onReassigned(r -> tickets.reassigned(r.ticketId(), r.advisorId()));
         this.follower = new SiteFollower(config.backOffice(), config.siteId(), token::get, config.backOfficeCa(), store,
-                lamps::off).start();
+                tickets).onConnected(sync::kick).start();
         // The advisor's button and an unanswered lamp are news for the back office.
         lamps.onAcknowledged(desk -> sync.later(() -> store.outbox().event(config.kioskId(),
                 KioskOp.Type.LAMP_ACKNOWLEDGED, null, Integer.toString(desk), clock.instant())));
@@ -74,14 +80,18 @@ public final class Kiosk implements AutoCloseable {
      * Starts everything; never fails because a device or the back office is missing (that is
      * logged and shown as health), only when the configuration or the store is unusable.
      *
+     * @param wall         the Pi's own clock; the kiosk goes by the back office's once it has heard it
      * @param deviceOutput where the simulated printer and lamps show what they do
      */
-    public static Kiosk start(KioskConfig config, Clock clock, Consumer<String> deviceOutput) {
+    public static Kiosk start(KioskConfig config, Clock wall, Consumer<String> deviceOutput) {
         LOG.info("kiosk {} of site {}: printer {} ({}), lamps {}, back office {}", config.kioskId(),
                 config.siteId(), config.printerDriver(),
                 config.printerDriver().equals("simulated") ? "simulated" : config.printer().port(),
                 config.lampDriver(), config.backOffice());
         KioskStore store = KioskStore.open(config.dataDir().resolve("kiosk.db"));
+        // The wall clock only until the back office is heard: a Pi may boot with a stale time.
+        SyncedClock clock = SyncedClock.system(wall);
+        store.stampWith(clock, clock::synced);
         KioskToken token = KioskToken.load(config.dataDir(), config.token());
         BackOfficeClient client = new BackOfficeClient(config.backOffice(), token::get, config.backOfficeCa());
         token.enrolIfNeeded(client, config.kioskId(), config.enrolmentCode());
@@ -203,8 +213,21 @@ public final class Kiosk implements AutoCloseable {
         for (DeviceHealth h : all) {
             devices.add(java.util.Map.of("device", h.device(), "state", h.state().name(), "detail", h.detail()));
         }
+        // Staff see on the devices page what the back office refused from this kiosk, and the clock.
+        int dead = store.outbox().deadLetters().size();
+        devices.add(java.util.Map.of("device", "outbox", "state", dead == 0 ? "ONLINE" : "DEGRADED", "detail",
+                dead == 0 ? "nothing refused" : dead + " ops refused by the back office, kept on the kiosk"));
+        devices.add(java.util.Map.of("device", "clock", "state", clock.synced() ? "ONLINE" : "DEGRADED",
+                "detail", clockLine()));
         SyncAgent.SyncStatus s = sync.status();
         return new BackOfficeClient.Heartbeat(KioskMain.version(), devices, s.pending(), s.lastSuccess());
+    }
+
+    /** The kiosk's clock against the back office's, for the technician and the devices page. */
+    String clockLine() {
+        return clock.synced() ? "Clock synchronised with the back office (the Pi's own clock is "
+                + clock.offset().toMillis() + " ms behind)"
+                : "Clock NOT synchronised with the back office since start: tickets are flagged";
     }
 
     /** The shop's name as the back office gave it, for the screens. */

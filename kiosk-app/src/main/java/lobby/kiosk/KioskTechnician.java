@@ -50,6 +50,12 @@ final class KioskTechnician implements Technician {
         lines.add("Back office " + c.backOffice() + ": " + (s.online() ? "online" : "OFFLINE") + ", last sync "
                 + (s.lastSuccess() == null ? "never" : s.lastSuccess()) + ", " + s.pending() + " pending"
                 + (s.problem().isEmpty() ? "" : " (" + s.problem() + ")"));
+        lines.add(kiosk.clockLine());
+        List<lobby.kiosk.store.OutboxStore.DeadLetter> dead = kiosk.store().outbox().deadLetters();
+        lines.add(dead.isEmpty() ? "No ops refused by the back office"
+                : "Refused by the back office (kept, not sent again): " + dead.size());
+        dead.stream().skip(Math.max(0, dead.size() - 5)).forEach(d -> lines.add("  seq " + d.seq() + " " + d.type()
+                + ": " + d.reason()));
         kiosk.store().roster().site().ifPresent(site -> lines.add("Roster and appointments received "
                 + site.receivedAt()));
         List<Ticket> unprinted = kiosk.store().queue().unprinted(LocalDate.now(clock));

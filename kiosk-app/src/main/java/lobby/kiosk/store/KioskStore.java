@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +28,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class KioskStore implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
-    private static final String[] MIGRATIONS = {"V1__kiosk.sql", "V2__reprints.sql", "V3__regulars.sql", "V4__ticket_status.sql"};
+    private static final String[] MIGRATIONS = {"V1__kiosk.sql", "V2__reprints.sql", "V3__regulars.sql", "V4__ticket_status.sql",
+        "V5__sync_protocol.sql"};
     /** Fixed width, so that times compare correctly as text in SQL. */
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -37,6 +39,7 @@ public final class KioskStore implements AutoCloseable {
     private final RosterStore roster;
     private final QueueStore queue;
     private final OutboxStore outbox;
+    private volatile OpStamps stamps;
 
     private KioskStore(Path file, Connection connection) {
         this.file = file;
@@ -58,12 +61,26 @@ public final class KioskStore implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             KioskStore store = new KioskStore(file, c);
             store.migrate();
+            store.stampWith(Clock.systemUTC(), () -> true);
             return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open the kiosk store " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
         }
+    }
+
+    /**
+     * The clock that stamps ops, and whether it is synchronised with the server's; the kiosk
+     * sets its {@link lobby.kiosk.sync.SyncedClock} here. Until then, the system clock, taken
+     * as synchronised (tests and tools that use the store alone).
+     */
+    public void stampWith(Clock clock, java.util.function.BooleanSupplier synced) {
+        this.stamps = new OpStamps(clock, synced, meta(OpStamps.LAST).orElse(null));
+    }
+
+    OpStamps stamps() {
+        return stamps;
     }
 
     public RosterStore roster() {
@@ -122,6 +139,11 @@ public final class KioskStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("query failed in " + file + ": " + e.getMessage() + " [" + sql + "]", e);
         }
+    }
+
+    /** Reads a time as {@link #update} wrote it (null stays null). */
+    static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {

@@ -35,22 +35,24 @@ public final class OutboxStore {
     }
 
     /** An event for the back office (a failed print, a lamp acknowledged), inside the caller's transaction. */
-    static void appendEvent(Connection c, String kioskId, KioskOp.Type type, String ticketId, String detail,
-                            Instant at) throws SQLException {
-        append(c, KioskOp.event(UUID.randomUUID().toString(), kioskId, nextSeq(c), type, ticketId, detail, at), at);
+    static void appendEvent(Connection c, OpStamps stamps, String kioskId, KioskOp.Type type, String ticketId,
+                            String detail, Instant at) throws SQLException {
+        append(c, KioskOp.event(UUID.randomUUID().toString(), kioskId, nextSeq(c), type, ticketId, detail, at,
+                stamps.next(c), stamps.synced()), at);
     }
 
     /** The same, in a transaction of its own. */
     public void event(String kioskId, KioskOp.Type type, String ticketId, String detail, Instant at) {
         db.inTransaction("recording " + type, c -> {
-            appendEvent(c, kioskId, type, ticketId, detail, at);
+            appendEvent(c, db.stamps(), kioskId, type, ticketId, detail, at);
             return null;
         });
     }
 
-    /** The oldest unacknowledged operations, in sequence order. */
+    /** The oldest operations neither acknowledged nor refused, in sequence order. */
     public List<KioskOp> pending(int limit) {
-        return db.query("SELECT body FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?", rs -> {
+        return db.query("SELECT body FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL ORDER BY seq LIMIT ?",
+                rs -> {
             List<KioskOp> ops = new ArrayList<>();
             while (rs.next()) {
                 ops.add(WireJson.read(rs.getString(1), KioskOp.class));
@@ -60,7 +62,68 @@ public final class OutboxStore {
     }
 
     public int pendingCount() {
-        return db.query("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL", rs -> rs.getInt(1));
+        return db.query("SELECT COUNT(*) FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL",
+                rs -> rs.getInt(1));
+    }
+
+    /** An op the back office refused for good, with its reason: for staff to look at. */
+    public record DeadLetter(long seq, String opId, String type, String reason, Instant rejectedAt) {
+    }
+
+    /**
+     * Moves refused ops to the dead-letter list: they are kept, no longer sent, and the rest of
+     * the outbox moves on (the back office counts their seq as received).
+     */
+    public void reject(Collection<lobby.sync.PushResult.Rejection> rejections, Instant at) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        db.inTransaction("recording " + rejections.size() + " refused ops", c -> {
+            for (lobby.sync.PushResult.Rejection r : rejections) {
+                KioskStore.update(c, "UPDATE outbox SET rejected_at = ?, rejection = ? WHERE op_id = ? AND acked_at IS NULL",
+                        at, r.reason(), r.opId());
+            }
+            return null;
+        });
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return db.query("SELECT seq, op_id, type, rejection, rejected_at FROM outbox WHERE rejected_at IS NOT NULL"
+                + " ORDER BY seq", rs -> {
+                    List<DeadLetter> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                KioskStore.instant(rs.getString(5))));
+                    }
+                    return out;
+                });
+    }
+
+    /** The highest seq the back office has acknowledged (0 when none). */
+    public long highestAcknowledged() {
+        return db.query("SELECT COALESCE(MAX(seq), 0) FROM outbox WHERE acked_at IS NOT NULL", rs -> rs.getLong(1));
+    }
+
+    /**
+     * The back office no longer has ops it once acknowledged (it was restored from a backup):
+     * everything after {@code highestSeq} is pending again, refused ones included, to be pushed
+     * once more. Nothing is dropped.
+     *
+     * @return how many ops will be pushed again
+     */
+    public int resendAfter(long highestSeq) {
+        return db.inTransaction("marking ops after seq " + highestSeq + " for sending again", c -> KioskStore.update(c,
+                "UPDATE outbox SET acked_at = NULL, rejected_at = NULL, rejection = NULL WHERE seq > ?"
+                        + " AND (acked_at IS NOT NULL OR rejected_at IS NOT NULL)", highestSeq));
+    }
+
+    /**
+     * Forgets acknowledged ops older than {@code before}: a restore older than that cannot be
+     * made whole from this kiosk any more; the back office keeps its own backups.
+     */
+    public int prune(Instant before) {
+        return db.inTransaction("pruning the outbox", c -> KioskStore.update(c,
+                "DELETE FROM outbox WHERE acked_at IS NOT NULL AND acked_at < ?", before));
     }
 
     public void acknowledge(Collection<String> opIds, Instant at) {

@@ -82,9 +82,9 @@ public final class QueueStore {
             Duration reception = Duration.ofMinutes(KioskStore.query(c,
                     "SELECT value FROM meta WHERE key = 'site.reception-minutes'", rs -> rs.next()
                             ? Integer.parseInt(rs.getString(1)) : (int) WaitEstimate.DEFAULT_RECEPTION_TIME.toMinutes()));
-            int sequence = nextNumber(c, in.day(), series);
+            String number = nextNumber(c, in.day(), series);
             Ticket ticket = new Ticket(UUID.randomUUID().toString(), in.siteId(), in.kioskId(), in.day(),
-                    Ticket.number(series, sequence), in.kind(), advisorId,
+                    number, in.kind(), advisorId,
                     in.appointment() == null ? null : in.appointment().id(), in.plate(), in.waitInLounge(),
                     in.now(), WaitEstimate.minutes(ahead, reception));
             KioskStore.update(c, "INSERT INTO tickets(id, site_id, kiosk_id, day, number, kind, advisor_id,"
@@ -93,7 +93,11 @@ public final class QueueStore {
                     ticket.advisorId(), ticket.appointmentId(), ticket.plate(), ticket.waitInLounge(),
                     ticket.issuedAt(), ticket.estimatedWaitMinutes());
             long seq = OutboxStore.nextSeq(c);
-            OutboxStore.append(c, KioskOp.checkIn(UUID.randomUUID().toString(), in.kioskId(), seq, ticket), in.now());
+            OpStamps stamps = db.stamps();
+            boolean synced = stamps.synced();
+            KioskStore.update(c, "UPDATE tickets SET clock_synced = ? WHERE id = ?", synced, ticket.id());
+            OutboxStore.append(c, KioskOp.checkIn(UUID.randomUUID().toString(), in.kioskId(), seq, ticket,
+                    stamps.next(c), synced), in.now());
             return new Issued(ticket, advisor, false);
         });
     }
@@ -107,7 +111,8 @@ public final class QueueStore {
             KioskStore.update(c, "UPDATE tickets SET printed = ?, print_detail = ? WHERE id = ?", printed, detail,
                     ticket.id());
             if (!printed) {
-                OutboxStore.appendEvent(c, ticket.kioskId(), KioskOp.Type.PRINT_FAILED, ticket.id(), detail, at);
+                OutboxStore.appendEvent(c, db.stamps(), ticket.kioskId(), KioskOp.Type.PRINT_FAILED, ticket.id(),
+                        detail, at);
             }
             return null;
         });
@@ -119,9 +124,46 @@ public final class QueueStore {
      * kiosk's) are ignored.
      */
     public void updateStatus(String ticketId, String status, String advisorId) {
-        db.inTransaction("updating ticket " + ticketId, c -> KioskStore.update(c,
-                "UPDATE tickets SET status = ?, advisor_id = COALESCE(?, advisor_id) WHERE id = ?", status, advisorId,
-                ticketId));
+        follow(ticketId, status, advisorId);
+    }
+
+    /** Statuses in the order a ticket moves through them; the three ends share the last rank. */
+    static int rank(String status) {
+        return switch (status) {
+            case "WAITING" -> 0;
+            case "CALLED" -> 1;
+            case "SERVING" -> 2;
+            default -> 3; // DONE, NO_SHOW, CANCELLED
+        };
+    }
+
+    /** A ticket of this kiosk as it stands after the server's word, and the advisor it had before. */
+    public record Followed(String status, String advisorId, String previousAdvisorId) {
+        public boolean advisorChanged() {
+            return !java.util.Objects.equals(advisorId, previousAdvisorId);
+        }
+    }
+
+    /**
+     * Takes the server's word on a ticket of this kiosk: its advisor (the server may have
+     * changed the one the kiosk proposed), and its status, which only moves forward: an older
+     * event arriving late never takes a called customer back to waiting.
+     *
+     * @param status null: the status stays
+     * @return empty for a ticket this kiosk did not issue
+     */
+    public Optional<Followed> follow(String ticketId, String status, String advisorId) {
+        return db.inTransaction("following ticket " + ticketId, c -> {
+            String[] now = KioskStore.query(c, "SELECT status, advisor_id FROM tickets WHERE id = ?",
+                    rs -> rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null, ticketId);
+            if (now == null) {
+                return Optional.<Followed>empty();
+            }
+            String next = status != null && rank(status) > rank(now[0]) ? status : now[0];
+            KioskStore.update(c, "UPDATE tickets SET status = ?, advisor_id = ? WHERE id = ?", next, advisorId,
+                    ticketId);
+            return Optional.of(new Followed(next, advisorId, now[1]));
+        });
     }
 
     /** True, and counted, if this ticket may be printed again: once per ticket. */
@@ -137,6 +179,12 @@ public final class QueueStore {
     public Optional<Ticket> ticketForAppointment(String appointmentId) {
         return db.inTransaction("reading the ticket of appointment " + appointmentId,
                 c -> ticketWhere(c, "appointment_id = ?", appointmentId));
+    }
+
+    /** What the back office last said became of the ticket (WAITING until it says otherwise). */
+    public Optional<String> status(String ticketId) {
+        return db.query("SELECT status FROM tickets WHERE id = ?",
+                rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), ticketId);
     }
 
     public Optional<Ticket> ticket(String id) {
@@ -156,11 +204,57 @@ public final class QueueStore {
         return db.query("SELECT printed FROM tickets WHERE id = ?", rs -> rs.next() && rs.getInt(1) == 1, ticketId);
     }
 
-    private static int nextNumber(Connection c, LocalDate day, char series) throws SQLException {
+    /**
+     * The next ticket number: from the blocks the back office leased to this kiosk, so numbers
+     * stay unique across the site's kiosks offline too; when they run out (a long time
+     * offline), from the kiosk's own marked series (series letter, the kiosk's mark, two digits:
+     * {@code BK07}), which no other kiosk of the site uses. A number is never given out twice,
+     * even when its ticket fails to print: the counters move in the check-in's transaction.
+     */
+    private static String nextNumber(Connection c, LocalDate day, char series) throws SQLException {
+        Integer first = KioskStore.query(c, "SELECT first FROM leases WHERE day = ? AND series = ? AND next <= last"
+                + " ORDER BY first LIMIT 1", rs -> rs.next() ? rs.getInt(1) : null, day, String.valueOf(series));
+        if (first != null) {
+            int n = KioskStore.query(c, "SELECT next FROM leases WHERE day = ? AND series = ? AND first = ?",
+                    rs -> rs.getInt(1), day, String.valueOf(series), first);
+            KioskStore.update(c, "UPDATE leases SET next = next + 1 WHERE day = ? AND series = ? AND first = ?", day,
+                    String.valueOf(series), first);
+            return Ticket.number(series, n);
+        }
+        String own = series + "*"; // the fallback series' counter
         KioskStore.update(c, "INSERT INTO counters(day, series, last) VALUES (?, ?, 1) "
-                + "ON CONFLICT(day, series) DO UPDATE SET last = last + 1", day, String.valueOf(series));
-        return KioskStore.query(c, "SELECT last FROM counters WHERE day = ? AND series = ?",
-                rs -> rs.getInt(1), day, String.valueOf(series));
+                + "ON CONFLICT(day, series) DO UPDATE SET last = last + 1", day, own);
+        int n = KioskStore.query(c, "SELECT last FROM counters WHERE day = ? AND series = ?", rs -> rs.getInt(1), day,
+                own);
+        String mark = KioskStore.query(c, "SELECT value FROM meta WHERE key = '" + MARK + "'",
+                rs -> rs.next() ? rs.getString(1) : UNKNOWN_MARK);
+        return series + mark + String.format("%02d", n);
+    }
+
+    /** Where the back office's mark for this kiosk is kept. */
+    static final String MARK = "kiosk.mark";
+    /** The mark of a kiosk that has never been granted one (it never reached the back office). */
+    static final String UNKNOWN_MARK = "Z";
+
+    /** Numbers still free in the leased blocks of a series for a day. */
+    public int leasedNumbersLeft(LocalDate day, char series) {
+        return db.query("SELECT COALESCE(SUM(last - next + 1), 0) FROM leases WHERE day = ? AND series = ?"
+                + " AND next <= last", rs -> rs.getInt(1), day, String.valueOf(series));
+    }
+
+    /** Keeps the blocks (and the mark) the back office granted; a block already held is not taken twice. */
+    public void addLeases(lobby.sync.NumberLease.Grant grant) {
+        db.inTransaction("keeping " + grant.leases().size() + " leased number blocks", c -> {
+            for (lobby.sync.NumberLease l : grant.leases()) {
+                KioskStore.update(c, "INSERT INTO leases(day, series, first, last, next) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(day, series, first) DO NOTHING", l.day(), l.series(), l.first(), l.last(),
+                        l.first());
+            }
+            if (grant.mark() != null && grant.mark().matches("[A-Z]")) {
+                KioskStore.putMeta(c, MARK, grant.mark());
+            }
+            return null;
+        });
     }
 
     private static final String SELECT_TICKET = "SELECT id, site_id, kiosk_id, day, number, kind, advisor_id,"

@@ -64,6 +64,14 @@ public final class RosterStore {
                 a.id(), a.name(), a.desk(), a.lampPin(), a.duty()));
     }
 
+    /** A booking made or changed at the back office since the last snapshot, as the event stream brings it. */
+    public void upsertAppointment(Appointment a) {
+        db.inTransaction("storing appointment " + a.id(), c -> KioskStore.update(c,
+                "INSERT OR REPLACE INTO appointments(id, site_id, day, time, plate, plate_key, customer_name, kind,"
+                        + " advisor_id) VALUES (?,?,?,?,?,?,?,?,?)", a.id(), a.siteId(), a.day(), a.time().toString(),
+                a.plate(), Plate.matchKey(a.plate()), a.customerName(), a.kind(), a.advisorId()));
+    }
+
     /** The site as last received; empty before the kiosk ever reached the back office. */
     public Optional<SiteInfo> site() {
         Optional<String> id = db.meta("site.id");

@@ -50,6 +50,12 @@ public final class BackOfficeClient {
                 .POST(json(batch))), PushResult.class);
     }
 
+    /** Asks for blocks of ticket numbers (and this kiosk's mark for its fallback series). */
+    public lobby.sync.NumberLease.Grant leases(lobby.sync.NumberLease.Request request) {
+        return WireJson.read(send("lease of " + request.series() + " numbers", request("api/sync/leases")
+                .POST(json(request))), lobby.sync.NumberLease.Grant.class);
+    }
+
     /** Device health and sync state, so the back office's devices page shows this kiosk. */
     public void heartbeat(String kioskId, Heartbeat beat) {
         send("heartbeat", request("api/kiosks/" + encode(kioskId) + "/heartbeat").POST(json(beat)));

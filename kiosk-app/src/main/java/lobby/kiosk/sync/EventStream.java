@@ -40,9 +40,10 @@ final class EventStream {
      * Connects, resuming after {@code lastId} (null for the start), and delivers events until the
      * stream ends or fails.
      *
+     * @param connected called once the server accepted the stream: the network is back
      * @return the id of the last event delivered (or {@code lastId} when none came)
      */
-    String follow(String lastId, Handler handler) throws IOException, InterruptedException {
+    String follow(String lastId, Handler handler, Runnable connected) throws IOException, InterruptedException {
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastId != null) {
             req.header("Last-Event-ID", lastId);
@@ -56,6 +57,7 @@ final class EventStream {
             res.body().close();
             throw new IOException("event stream " + uri + " answered HTTP " + res.statusCode());
         }
+        connected.run();
         String last = lastId;
         try (Stream<String> lines = res.body()) {
             String id = null;

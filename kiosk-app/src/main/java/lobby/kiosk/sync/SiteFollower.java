@@ -3,7 +3,6 @@ package lobby.kiosk.sync;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import lobby.checkin.Advisor;
 import lobby.kiosk.store.KioskStore;
@@ -13,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the site's event stream so the kiosk's copy stays current between snapshots: what
- * became of each ticket (which frees the advisor's lamp and shortens the wait estimates) and
- * the advisors' duty. Reconnects with backoff and resumes after the last event id it saw.
+ * became of each ticket (which frees the advisor's lamp and shortens the wait estimates, or
+ * moves it when the back office gave the customer to another advisor), the advisors' duty, and
+ * bookings made since the snapshot. Reconnects with backoff and resumes after the last event id it saw.
  */
 public final class SiteFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SiteFollower.class);
@@ -22,22 +22,29 @@ public final class SiteFollower implements AutoCloseable {
 
     private final EventStream stream;
     private final KioskStore store;
-    private final IntConsumer lampOff;
+    private final TicketFollower tickets;
     private final Backoff backoff = new Backoff(new java.util.Random());
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile String lastId;
+    private volatile Runnable onConnected = () -> { };
 
-    /** @param lampOff turns a desk's lamp off once its advisor has responded elsewhere */
+    /** @param tickets what to do with a ticket's news (its copy, the lamps) */
     public SiteFollower(URI backOffice, String siteId, Supplier<String> token, java.nio.file.Path caFile,
-                        KioskStore store, IntConsumer lampOff) {
+                        KioskStore store, TicketFollower tickets) {
         URI base = backOffice.toString().endsWith("/") ? backOffice : URI.create(backOffice + "/");
         this.stream = new EventStream(base.resolve("api/sites/" + siteId + "/events"), token, caFile);
         this.store = store;
-        this.lampOff = lampOff;
+        this.tickets = tickets;
         this.lastId = store.meta("events.last-id").orElse(null);
         this.thread = new Thread(this::run, "kiosk-events");
         this.thread.setDaemon(true);
+    }
+
+    /** Called each time the stream (re)connects: the kiosk then drains its outbox at once. */
+    public SiteFollower onConnected(Runnable listener) {
+        this.onConnected = listener;
+        return this;
     }
 
     public SiteFollower start() {
@@ -48,7 +55,7 @@ public final class SiteFollower implements AutoCloseable {
     private void run() {
         while (running.get()) {
             try {
-                lastId = stream.follow(lastId, this::apply);
+                lastId = stream.follow(lastId, this::apply, () -> onConnected.run());
                 backoff.succeeded();
                 Thread.sleep(RECONNECT_AFTER_END.toMillis()); // the server closed a healthy stream: do not hammer it
             } catch (InterruptedException e) {
@@ -68,8 +75,10 @@ public final class SiteFollower implements AutoCloseable {
     void apply(EventStream.Event e) {
         try {
             switch (e.name()) {
-                case "ticket" -> ticket(WireJson.read(e.data(), QueueEntry.class));
+                case "ticket" -> tickets.entry(WireJson.read(e.data(), QueueEntry.class));
                 case "advisor" -> store.roster().updateAdvisor(WireJson.read(e.data(), Advisor.class));
+                case "appointment" -> store.roster().upsertAppointment(WireJson.read(e.data(),
+                        lobby.checkin.Appointment.class));
                 default -> {
                     // other events (the board's calls) are not the kiosk's business
                 }
@@ -79,15 +88,6 @@ public final class SiteFollower implements AutoCloseable {
             }
         } catch (RuntimeException ex) {
             LOG.warn("event {} {} not applied: {}", e.name(), e.id(), ex.getMessage());
-        }
-    }
-
-    /** Once an advisor has acknowledged or called a customer, their desk's lamp has done its job. */
-    private void ticket(QueueEntry q) {
-        store.queue().updateStatus(q.ticketId(), q.status(), q.advisorId());
-        boolean responded = !"WAITING".equals(q.status()) || q.acknowledged();
-        if (responded && q.desk() > 0) {
-            lampOff.accept(q.desk());
         }
     }
 

@@ -1,6 +1,5 @@
 package lobby.kiosk.sync;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,23 +19,39 @@ import org.slf4j.LoggerFactory;
  * Keeps the kiosk's store and the back office in step on one background thread: pulls the
  * site's snapshot, and drains the outbox after every check-in and on a timer. Being offline
  * is a state, not an error: check-ins go on from the local store and drain later.
+ *
+ * <p>Each answer from the back office also sets the kiosk's clock ({@link SyncedClock}),
+ * tops up the leased ticket numbers, and is checked for a restored server: a new epoch, or
+ * fewer of this kiosk's ops than it saw acknowledged, and the kiosk pushes again what the
+ * server lacks and reloads its snapshot. Ops the server refuses for good go to the dead-letter
+ * list; the server counts their seq, so the rest of the outbox moves on.
  */
 public final class SyncAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
     static final Duration SNAPSHOT_EVERY = Duration.ofMinutes(5);
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
+    /** Below this many leased numbers left in a series, the kiosk asks for another block. */
+    static final int LEASE_LOW_WATER = 10;
+    static final int LEASE_BLOCK = 30;
+    static final List<Character> SERIES = List.of('A', 'B', 'U');
+    /** Acknowledged ops are kept this long, to be pushed again should the server be restored from a backup. */
+    static final Duration KEEP_ACKNOWLEDGED = Duration.ofDays(14);
+    static final String EPOCH = "server.epoch";
 
     private final BackOfficeClient client;
     private final KioskStore store;
     private final String siteId;
     private final String kioskId;
-    private final Clock clock;
+    private final SyncedClock clock;
     private final ScheduledExecutorService worker;
+    private volatile java.util.function.Consumer<PushResult.Reassignment> onReassigned = r -> { };
+    /** Set when the server's epoch changed: push (even nothing) to learn what it has of ours. */
+    private volatile boolean probe;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final Backoff backoff = new Backoff(new java.util.Random());
     private volatile SyncStatus status = new SyncStatus(false, null, 0, "not yet synchronised");
 
-    public SyncAgent(BackOfficeClient client, KioskStore store, String siteId, String kioskId, Clock clock) {
+    public SyncAgent(BackOfficeClient client, KioskStore store, String siteId, String kioskId, SyncedClock clock) {
         this.client = client;
         this.store = store;
         this.siteId = siteId;
@@ -56,6 +71,7 @@ public final class SyncAgent implements AutoCloseable {
      * network never delays the welcome screen.
      */
     public SyncStatus start(Duration drainEvery) {
+        store.outbox().prune(clock.instant().minus(KEEP_ACKNOWLEDGED));
         boolean firstBoot = store.roster().site().isEmpty();
         if (firstBoot) {
             refreshSnapshot();
@@ -64,6 +80,11 @@ public final class SyncAgent implements AutoCloseable {
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(this::timedDrain, 0, drainEvery.toMillis(), TimeUnit.MILLISECONDS);
         return status;
+    }
+
+    /** Where the server's changes to advisors the kiosk proposed go (the lamps follow them). */
+    public void onReassigned(java.util.function.Consumer<PushResult.Reassignment> listener) {
+        this.onReassigned = listener;
     }
 
     /** Tells the back office every {@link #HEARTBEAT_EVERY} how the kiosk and its devices are. */
@@ -110,16 +131,58 @@ public final class SyncAgent implements AutoCloseable {
 
     public boolean refreshSnapshot() {
         try {
+            long sent = clock.nanos();
             SiteSnapshot snapshot = client.snapshot(siteId);
+            clock.observe(snapshot.serverTime(), sent, clock.nanos());
+            epoch(snapshot.epoch());
             store.roster().replace(snapshot, clock.instant());
             LOG.info("snapshot of site {}: {} advisors, {} appointments for {}", siteId,
                     snapshot.advisors().size(), snapshot.appointments().size(), snapshot.day());
             backoff.succeeded();
             status = new SyncStatus(true, clock.instant(), store.outbox().pendingCount(), "");
+            topUpLeases();
+            if (probe) {
+                kick();
+            }
             return true;
         } catch (SyncException e) {
             offline(e);
             return false;
+        }
+    }
+
+    /** A different epoch than the one remembered: the server was restored from a backup. */
+    private void epoch(String epoch) {
+        if (epoch == null) {
+            return;
+        }
+        String known = store.meta(EPOCH).orElse(null);
+        if (!epoch.equals(known)) {
+            store.putMeta(EPOCH, epoch);
+            if (known != null) {
+                LOG.warn("the back office's data epoch changed ({} -> {}): it was restored from a backup;"
+                        + " pushing again what it lacks", known, epoch);
+                probe = true;
+            }
+        }
+    }
+
+    /** Asks for more numbers in each series running low today; offline, the fallback series takes over. */
+    private void topUpLeases() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        List<String> low = SERIES.stream().filter(s -> store.queue().leasedNumbersLeft(today, s) < LEASE_LOW_WATER)
+                .map(String::valueOf).toList();
+        if (low.isEmpty()) {
+            return;
+        }
+        try {
+            long sent = clock.nanos();
+            lobby.sync.NumberLease.Grant grant = client.leases(new lobby.sync.NumberLease.Request(kioskId, today, low,
+                    LEASE_BLOCK));
+            clock.observe(grant.serverTime(), sent, clock.nanos());
+            store.queue().addLeases(grant);
+        } catch (SyncException e) {
+            LOG.debug("no new ticket numbers leased ({}); the kiosk's own series covers", e.getMessage());
         }
     }
 
@@ -136,20 +199,36 @@ public final class SyncAgent implements AutoCloseable {
             boolean reached = false;
             while (true) {
                 List<KioskOp> ops = store.outbox().pending(PushBatch.MAX_OPS);
-                if (ops.isEmpty()) {
+                if (ops.isEmpty() && !probe) {
                     break;
                 }
                 reached = true;
+                probe = false;
+                long sent = clock.nanos();
                 PushResult result = client.push(new PushBatch(kioskId, ops));
+                clock.observe(result.serverTime(), sent, clock.nanos());
                 store.outbox().acknowledge(result.applied(), clock.instant());
-                result.rejected().forEach(r -> LOG.error("back office refused op {}: {}", r.opId(), r.reason()));
-                if (result.applied().isEmpty()) {
+                store.outbox().reject(result.rejected(), clock.instant());
+                result.rejected().forEach(r -> LOG.error("back office refused op {} for good (kept in the dead-letter"
+                        + " list): {}", r.opId(), r.reason()));
+                result.reassigned().forEach(this::reassigned);
+                epoch(result.epoch());
+                long acknowledged = store.outbox().highestAcknowledged();
+                if (result.highestSeq() < acknowledged) {
+                    int again = store.outbox().resendAfter(result.highestSeq());
+                    LOG.warn("the back office holds this kiosk's ops up to seq {} but had acknowledged {}: restored"
+                            + " from a backup; pushing {} ops again", result.highestSeq(), acknowledged, again);
+                    refreshSnapshot();
+                    continue;
+                }
+                if (result.applied().isEmpty() && result.rejected().isEmpty()) {
                     break; // nothing moved: do not spin; the timer tries again
                 }
             }
             // An empty outbox says nothing about the network: only a push that got through does.
             if (reached) {
                 backoff.succeeded();
+                topUpLeases();
             }
             status = reached ? new SyncStatus(true, clock.instant(), store.outbox().pendingCount(), "")
                     : new SyncStatus(status.online(), status.lastSuccess(), 0, status.problem());
@@ -158,6 +237,14 @@ public final class SyncAgent implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("sync failed unexpectedly", e);
             status = new SyncStatus(false, status.lastSuccess(), store.outbox().pendingCount(), e.toString());
+        }
+    }
+
+    private void reassigned(PushResult.Reassignment r) {
+        try {
+            onReassigned.accept(r);
+        } catch (RuntimeException e) {
+            LOG.error("following the back office's reassignment of ticket {} failed", r.ticketId(), e);
         }
     }
 

@@ -22,6 +22,7 @@ import lobby.checkin.AppointmentCode;
 import lobby.checkin.Duty;
 import lobby.checkin.VisitKind;
 import lobby.kiosk.store.KioskStore;
+import lobby.kiosk.store.TestLeases;
 import lobby.sync.KioskOp;
 import lobby.sync.Regular;
 import lobby.sync.SiteSnapshot;
@@ -57,6 +58,7 @@ class CheckInDeskTest {
                 booking("EARLY", 11, 0, "粤A88888", "li"),
                 booking("LATE", 8, 30, "粤C66666", "wang"),
                 booking("LUNCH", 9, 40, "粤D12121", "zhao"));
+        TestLeases.grant(store, TODAY); // an online kiosk numbers from its leased blocks
         store.roster().replace(new SiteSnapshot("gz", "星辰汽车", TODAY, CLOCK.instant(),
                 Base64.getEncoder().encodeToString(KEY), "http://bo/t", advisors, appointments,
                 List.of(new Regular("粤B66666", "wang")), 10), CLOCK.instant());

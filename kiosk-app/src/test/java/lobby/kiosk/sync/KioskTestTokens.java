@@ -14,6 +14,18 @@ public final class KioskTestTokens {
         settings.put("backoffice.token", server.demo().orElseThrow().kioskToken(kioskId));
     }
 
+    /** The demo site's queue today as the back office has it, read with a kiosk's token. */
+    public static java.util.List<lobby.sync.QueueEntry> queue(BackOfficeServer server) throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/sites/demo/queue"));
+        authorize(server, req);
+        java.net.http.HttpResponse<String> res = java.net.http.HttpClient.newHttpClient().send(req.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        if (res.statusCode() != 200) {
+            throw new AssertionError("reading the queue: HTTP " + res.statusCode() + " " + res.body());
+        }
+        return java.util.Arrays.asList(WireJson.read(res.body(), lobby.sync.QueueEntry[].class));
+    }
+
     /** A kiosk may read its site's queue: tests read it with the e2e kiosk's token. */
     public static void authorize(BackOfficeServer server, HttpRequest.Builder request) {
         request.header("Authorization", "Bearer " + server.demo().orElseThrow().kioskToken("lobby-1"));

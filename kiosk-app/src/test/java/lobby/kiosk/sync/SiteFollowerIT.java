@@ -78,7 +78,7 @@ class SiteFollowerIT {
                 + "\"advisorId\":\"adv-chen\",\"advisorName\":\"陈志强\",\"desk\":1,\"maskedPlate\":\"\",\"status\":\"CALLED\","
                 + "\"issuedAt\":\"2026-11-22T01:00:00Z\",\"kioskId\":\"k1\"}\n\n");
         try (SiteFollower follower = new SiteFollower(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "demo", () -> "token", null, store, lampsOff::add).start()) {
+                "demo", () -> "token", null, store, new TicketFollower(store, lampsOff::add, desk -> { })).start()) {
             assertEquals(1, lampsOff.poll(10, TimeUnit.SECONDS), "acknowledged at the console: desk 1's lamp off");
             assertEquals(1, lampsOff.poll(10, TimeUnit.SECONDS), "called after the stream resumed");
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -3,18 +3,12 @@ package lobby.kiosk.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +37,6 @@ class SyncFaultIT {
     private BackOfficeServer server;
     private FaultProxy proxy;
     private Kiosk kiosk;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
@@ -116,11 +109,7 @@ class SyncFaultIT {
     }
 
     private List<QueueEntry> queue() throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/sites/demo/queue"));
-        KioskTestTokens.authorize(server, req);
-        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(200, res.statusCode(), res.body());
-        return Arrays.asList(WireJson.read(res.body(), QueueEntry[].class));
+        return KioskTestTokens.queue(server);
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -31,6 +31,7 @@ import lobby.checkin.VisitKind;
 import lobby.kiosk.checkin.CheckInDesk;
 import lobby.kiosk.checkin.RecordingDevices;
 import lobby.kiosk.store.KioskStore;
+import lobby.kiosk.store.TestLeases;
 import lobby.scanner.KeyboardCodeScanner;
 import lobby.sync.SiteSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,7 @@ class KioskScreensTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("kiosk-ui");
         store = KioskStore.open(dir.resolve("kiosk.db"));
+        TestLeases.grant(store, TODAY); // an online kiosk numbers from its leased blocks
         store.roster().replace(new SiteSnapshot("gz", "星辰汽车广州天河4S店", TODAY, CLOCK.instant(),
                 Base64.getEncoder().encodeToString(KEY), "http://bo/t",
                 List.of(new Advisor("li", "李娜", 1, 17, Duty.ON_DUTY), new Advisor("wang", "王强", 2, 27, Duty.ON_DUTY)),

@@ -3,7 +3,8 @@ package lobby.backoffice;
 import java.io.PrintStream;
 
 /**
- * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo] [--tls-keystore ...] [--database URL]}.
+ * {@code java -jar back-office.jar [--data DIR] [--port N] [--seed-demo] [--tls-keystore ...] [--database URL]
+ * [--restored-from-backup]}.
  * Prints one line "Back office listening on URL" once it serves (scripts and the kiosk demo wait
  * for it), then runs until stopped. Exit codes: 0 help, 1 could not start, 2 bad arguments.
  */
@@ -51,7 +52,8 @@ public final class BackOfficeMain {
         BackOfficeServer server;
         try {
             server = BackOfficeServer.start(ServerOptions.defaults(run.dataDir()).withPort(run.port())
-                    .withSeedDemo(run.seedDemo()).withTls(tls, run.host()).withPostgres(postgres));
+                    .withSeedDemo(run.seedDemo()).withTls(tls, run.host()).withPostgres(postgres)
+                    .withNewEpoch(run.restoredFromBackup()));
         } catch (RuntimeException e) {
             System.err.println("back office: cannot start on port " + run.port() + " with data in "
                     + run.dataDir().toAbsolutePath() + ": " + e.getMessage());

@@ -43,6 +43,8 @@ public final class BackOfficeServer implements AutoCloseable {
     static final int ATTEMPTS_BURST = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(BackOfficeServer.class);
+    /** API requests received by every back office in this process (the benchmarks sample it). */
+    private static final java.util.concurrent.atomic.LongAdder API_REQUESTS = new java.util.concurrent.atomic.LongAdder();
 
     private final Javalin app;
     private final ServerStore store;
@@ -76,6 +78,16 @@ public final class BackOfficeServer implements AutoCloseable {
         ServerStore store = options.postgres() == null
                 ? ServerStore.open(options.dataDir().resolve(DB_FILE), options.clock())
                 : ServerStore.openPostgres(options.postgres().url(), options.postgres().password(), options.clock());
+        if (options.newEpoch()) {
+            try {
+                // Before the live views start: they take each site's last event id from the store.
+                LOG.warn("the database was restored from a backup: new data epoch {} (kiosks push again what it lacks)",
+                        store.renewEpoch());
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
         ObjectMapper mapper = Json.mapper();
         SiteEvents events = new SiteEvents(mapper, site -> currentState(store, site), store::lastEventId);
         try {
@@ -126,7 +138,10 @@ public final class BackOfficeServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.routes.before("/api/*", BackOfficeServer::readBodyFirst);
+            config.routes.before("/api/*", ctx -> {
+                API_REQUESTS.increment();
+                readBodyFirst(ctx);
+            });
             new Guard(store.accounts(), store.kiosks()).register(config.routes);
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")), Role.ANYONE);
             new AccessRoutes(store.accounts(), passwords, perAddress, mapper, options.clock(), options.tls() != null)
@@ -194,6 +209,11 @@ public final class BackOfficeServer implements AutoCloseable {
     /** What {@code seedDemo} wrote: the demo appointments and QR codes, logins, display key and kiosk tokens. */
     public Optional<DemoSite.Seeded> demo() {
         return Optional.ofNullable(demo);
+    }
+
+    /** API requests received so far by the back offices of this process: for rate figures. */
+    public long requestsServed() {
+        return API_REQUESTS.sum();
     }
 
     /** The live events hub (the benchmark counts its subscribers). */

@@ -12,6 +12,7 @@ final class CommandLine {
             Usage: java -jar back-office.jar [--data DIR] [--port N] [--host ADDR] [--seed-demo]
                                              [--tls-keystore FILE --tls-password-env VAR]
                                              [--database URL [--database-password-env VAR]]
+                                             [--restored-from-backup]
               --data DIR    folder for backoffice.db (and qr/ with --seed-demo); default ./backoffice-data
               --port N      port, 0 for any free port; default 8080
               --host ADDR   address to listen on; default 127.0.0.1, or 0.0.0.0 with TLS.
@@ -25,6 +26,8 @@ final class CommandLine {
               --seed-demo   create or refresh the demo site "demo" with today's appointments, its
                             logins, display key and kiosk tokens, and write the QR codes (PNG and
                             appointments.txt) into DIR/qr
+              --restored-from-backup  after restoring the database from a backup: start a new
+                            data epoch, so kiosks push again what the backup lacks and reload
               --help        show this text
             """;
 
@@ -34,11 +37,12 @@ final class CommandLine {
     /**
      * @param tlsKeystore null for plain HTTP; then tlsPasswordEnv is null too
      * @param databaseUrl null for the SQLite file in dataDir
+     * @param restoredFromBackup start a new data epoch (see ServerOptions#newEpoch)
      */
     record Run(Path dataDir, int port, boolean seedDemo, String host, Path tlsKeystore, String tlsPasswordEnv,
-               String databaseUrl, String databasePasswordEnv) implements Parsed {
+               String databaseUrl, String databasePasswordEnv, boolean restoredFromBackup) implements Parsed {
         Run(Path dataDir, int port, boolean seedDemo) {
-            this(dataDir, port, seedDemo, null, null, null, null, null);
+            this(dataDir, port, seedDemo, null, null, null, null, null, false);
         }
     }
 
@@ -60,6 +64,7 @@ final class CommandLine {
         String passwordEnv = null;
         String databaseUrl = null;
         String databasePasswordEnv = null;
+        boolean restored = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -67,6 +72,7 @@ final class CommandLine {
                     return new Help();
                 }
                 case "--seed-demo" -> seed = true;
+                case "--restored-from-backup" -> restored = true;
                 case "--data", "--port", "--host", "--tls-keystore", "--tls-password-env", "--database",
                      "--database-password-env" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -123,6 +129,6 @@ final class CommandLine {
         if (databasePasswordEnv != null && databaseUrl == null) {
             return new Invalid("--database-password-env goes with --database");
         }
-        return new Run(data, port, seed, host, keystore, passwordEnv, databaseUrl, databasePasswordEnv);
+        return new Run(data, port, seed, host, keystore, passwordEnv, databaseUrl, databasePasswordEnv, restored);
     }
 }

@@ -20,10 +20,12 @@ import lobby.backoffice.stats.Report;
  * @param greetingTarget         a customer greeted within this counts as greeted in time
  * @param kioskRequestsPerSecond each kiosk's allowance on push and heartbeat; infinite: no limit
  * @param postgres               the shared PostgreSQL database; null: the SQLite file in {@code dataDir}
+ * @param newEpoch               start a new data epoch before serving: the database was just
+ *                               restored from a backup (see ServerStore#renewEpoch)
  */
 public record ServerOptions(Path dataDir, String host, int port, boolean seedDemo, Clock clock, Tls tls,
                             int passwordIterations, Duration greetingTarget, double kioskRequestsPerSecond,
-                            int kioskBurst, Postgres postgres) {
+                            int kioskBurst, Postgres postgres, boolean newEpoch) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_ADDRESS = "0.0.0.0";
     /** A kiosk pushes a few times a minute; 20/s with bursts of 40 only stops one stuck in a loop. */
@@ -93,49 +95,58 @@ public record ServerOptions(Path dataDir, String host, int port, boolean seedDem
 
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions(dataDir, null, BackOfficeServer.DEFAULT_PORT, false, Clock.systemDefaultZone(), null,
-                Passwords.DEFAULT_ITERATIONS, Report.DEFAULT_GREETING_TARGET, KIOSK_REQUESTS_PER_SECOND, KIOSK_BURST, null);
+                Passwords.DEFAULT_ITERATIONS, Report.DEFAULT_GREETING_TARGET, KIOSK_REQUESTS_PER_SECOND, KIOSK_BURST, null, false);
     }
 
     public ServerOptions withPort(int port) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     public ServerOptions withSeedDemo(boolean seedDemo) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     public ServerOptions withClock(Clock clock) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     /** TLS (null: plain HTTP) and the address to bind (null: loopback without TLS, every address with it). */
     public ServerOptions withTls(Tls tls, String host) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     public ServerOptions withPasswordIterations(int iterations) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, iterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     public ServerOptions withGreetingTarget(Duration target) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, target,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     public ServerOptions withKioskRateLimit(double perSecond, int burst) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                perSecond, burst, postgres);
+                perSecond, burst, postgres, newEpoch);
     }
 
     /** Keeps the data in a PostgreSQL database instead of the SQLite file (null: back to SQLite). */
     public ServerOptions withPostgres(Postgres postgres) {
         return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres);
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+    }
+
+    /**
+     * Whether to start a new data epoch before serving: true once, on the first start after the
+     * database was restored from a backup. Kiosks then push again what the backup lacks.
+     */
+    public ServerOptions withNewEpoch(boolean newEpoch) {
+        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
+                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
     }
 
     static boolean loopback(String host) {

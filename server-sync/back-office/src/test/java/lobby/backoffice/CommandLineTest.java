@@ -22,10 +22,11 @@ class CommandLineTest {
     @Test
     void tlsOptionsAndAHostGoTogether() {
         assertEquals(new CommandLine.Run(Path.of("d"), 8443, false, "0.0.0.0", Path.of("/etc/lobby/server.p12"),
-                        "LOBBY_TLS_PASSWORD", null, null),
+                        "LOBBY_TLS_PASSWORD", null, null, false),
                 CommandLine.parse("--data", "d", "--port", "8443", "--host", "0.0.0.0", "--tls-keystore",
                         "/etc/lobby/server.p12", "--tls-password-env", "LOBBY_TLS_PASSWORD"));
-        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, "127.0.0.1", null, null, null, null),
+        assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, "127.0.0.1", null, null, null, null,
+                        false),
                 CommandLine.parse("--host", "127.0.0.1"));
         assertInvalid("plain HTTP is served on loopback only", "--host", "0.0.0.0");
         assertInvalid("go together", "--tls-keystore", "k.p12");
@@ -35,11 +36,20 @@ class CommandLineTest {
     @Test
     void aPostgresDatabaseIsNamedByItsJdbcUrl() {
         assertEquals(new CommandLine.Run(CommandLine.DEFAULT_DATA, 8080, false, null, null, null,
-                        "jdbc:postgresql://db:5432/lobby?user=lobby", "LOBBY_DB_PASSWORD"),
+                        "jdbc:postgresql://db:5432/lobby?user=lobby", "LOBBY_DB_PASSWORD", false),
                 CommandLine.parse("--database", "jdbc:postgresql://db:5432/lobby?user=lobby",
                         "--database-password-env", "LOBBY_DB_PASSWORD"));
         assertInvalid("jdbc:postgresql://", "--database", "postgres://db/lobby");
         assertInvalid("goes with --database", "--database-password-env", "X");
+    }
+
+    @Test
+    void aRestoreFromBackupStartsANewEpochAndTheHelpSaysWhy() {
+        assertEquals(new CommandLine.Run(Path.of("d"), 8080, false, null, null, null, null, null, true),
+                CommandLine.parse("--restored-from-backup", "--data", "d"));
+        String usage = CommandLine.USAGE.replaceAll("\\s+", " ");
+        assertTrue(usage.contains("--restored-from-backup after restoring the database from a backup: start a new"
+                + " data epoch, so kiosks push again what the backup lacks and reload"), CommandLine.USAGE);
     }
 
     @Test

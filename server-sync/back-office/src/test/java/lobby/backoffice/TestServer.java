@@ -75,8 +75,13 @@ final class TestServer implements AutoCloseable {
 
     /** Stops this server and starts another on the same data (file or database), as after a restart. */
     TestServer restart() {
+        return restart(UnaryOperator.identity());
+    }
+
+    /** As {@link #restart()}, with options changed (a new epoch after a restore, say). */
+    TestServer restart(UnaryOperator<ServerOptions> change) {
         close();
-        return new TestServer(BackOfficeServer.start(server.options()));
+        return new TestServer(BackOfficeServer.start(change.apply(server.options())));
     }
 
     /** A client logged in as a demo user, with its session cookie. */
@@ -108,9 +113,19 @@ final class TestServer implements AutoCloseable {
     }
 
     PushResult push(KioskOp... ops) {
-        HttpResponse<String> r = kiosk.post("/api/sync/push", new PushBatch(KIOSK, List.of(ops)));
+        return push(kiosk, KIOSK, List.of(ops));
+    }
+
+    /** A push by any kiosk, with that kiosk's client. */
+    static PushResult push(Http kioskClient, String kioskId, List<KioskOp> ops) {
+        HttpResponse<String> r = kioskClient.post("/api/sync/push", new PushBatch(kioskId, ops));
         assertEquals(200, r.statusCode(), r.body());
-        return kiosk.read(r, PushResult.class);
+        return kioskClient.read(r, PushResult.class);
+    }
+
+    /** A client for another demo kiosk ({@link DemoSite#KIOSK_IDS}), with its token. */
+    Http kiosk(String kioskId) {
+        return http.bearer(server.demo().orElseThrow().kioskToken(kioskId));
     }
 
     List<QueueEntry> queue() {

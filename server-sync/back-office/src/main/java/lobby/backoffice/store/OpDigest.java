@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +21,9 @@ import lobby.sync.KioskOp;
  *
  * <p>Limit: the form follows the record components, so if a model change adds a component,
  * an op sent before the upgrade and retried after it hashes differently and is rejected as a
- * conflict. Such a change needs a digest version here.
+ * conflict. Such a change needs care here: the clock fields added with issue 6 ({@code hlc},
+ * {@code clockSynced}) are left out while they hold what an older kiosk's op means (no stamp, a
+ * synchronised clock), so ops stored before them keep their digests.
  */
 final class OpDigest {
     /** Its own mapper: the HTTP mapper's settings may change, this form must not. */
@@ -36,8 +39,16 @@ final class OpDigest {
 
     static String canonicalJson(KioskOp op) {
         try {
-            return CANONICAL.writeValueAsString(op);
-        } catch (JsonProcessingException e) {
+            ObjectNode tree = CANONICAL.valueToTree(op);
+            if (op.hlc() == null) {
+                tree.remove("hlc");
+            }
+            if (op.clockSynced()) {
+                tree.remove("clockSynced");
+            }
+            // The tree keeps the mapper's sorted order; removing fields does not change it.
+            return CANONICAL.writeValueAsString(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("a check-in op could not be serialised: " + op, e);
         }
     }

@@ -25,7 +25,8 @@ final class OpLimits {
         Optional<String> p = tooLong("opId", op.opId(), MAX_ID_CHARS)
                 .or(() -> tooLong("kioskId", op.kioskId(), MAX_ID_CHARS))
                 .or(() -> tooLong("ticketId", op.ticketId(), MAX_ID_CHARS))
-                .or(() -> tooLong("detail", op.detail(), MAX_DETAIL_CHARS));
+                .or(() -> tooLong("detail", op.detail(), MAX_DETAIL_CHARS))
+                .or(() -> tooLong("hlc", op.hlc(), MAX_ID_CHARS));
         if (p.isPresent() || op.ticket() == null) {
             return p.map(why -> "op " + abbreviate(op.opId()) + ": " + why);
         }
@@ -50,7 +51,8 @@ final class OpLimits {
                 : Optional.empty();
     }
 
-    private static String abbreviate(String s) {
+    /** An id as quoted in a message: at most {@link #MAX_ID_CHARS} of it. */
+    static String abbreviate(String s) {
         return s.length() > MAX_ID_CHARS ? s.substring(0, MAX_ID_CHARS) + "…" : s;
     }
 }

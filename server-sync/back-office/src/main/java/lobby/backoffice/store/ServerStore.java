@@ -35,18 +35,21 @@ public final class ServerStore implements AutoCloseable {
     private final Statistics statistics;
     private final Accounts accounts;
     private final KioskRegistry kiosks;
+    private final EpochStore epochs = new EpochStore();
+    private final NumberLeases leases;
     private PgNotifications notifications;
 
     private ServerStore(Database db, Clock clock) {
         this.db = db;
         this.commits = new Commits(db);
         this.clock = clock;
-        this.rules = new PushRules(sites, tickets, events, new OpStore(), clock);
+        this.rules = new PushRules(sites, tickets, events, new OpStore(), epochs, clock);
         this.desk = new QueueDesk(db, commits, sites, tickets, events, clock);
         this.lobby = new LobbyView(db, sites, tickets, new BoardStore(), clock);
         this.statistics = new Statistics(db, sites, events);
         this.accounts = new Accounts(db, new UserStore(), clock);
         this.kiosks = new KioskRegistry(db, sites, new KioskStore(), clock);
+        this.leases = new NumberLeases(db, epochs, clock);
     }
 
     /** Opens (creating if need be) the database file and migrates it to the current schema. */
@@ -75,7 +78,12 @@ public final class ServerStore implements AutoCloseable {
 
     private static ServerStore open(Database db, Clock clock) {
         Migrations.migrate(db);
-        return new ServerStore(db, clock);
+        ServerStore store = new ServerStore(db, clock);
+        db.write("creating the data epoch", c -> {
+            store.epochs.createIfMissing(c);
+            return null;
+        });
+        return store;
     }
 
     public static ServerStore open(Path dbFile) {
@@ -150,6 +158,28 @@ public final class ServerStore implements AutoCloseable {
         return statistics;
     }
 
+    /** Ticket number blocks and kiosk marks. */
+    public NumberLeases leases() {
+        return leases;
+    }
+
+    /** The data epoch, see {@link lobby.sync.PushResult#epoch}: created with the database, kept across restarts. */
+    public String epoch() {
+        return db.read("reading the data epoch", epochs::current);
+    }
+
+    /**
+     * Starts a new data epoch: for a database just restored from a backup, so that kiosks push
+     * again what the backup lacks and reload the queue. Live-event ids jump ahead at the same
+     * time, past any id a client saw before the restore (see {@link EpochStore#renew}). Call it
+     * before serving: live views already open would not hear of the jump.
+     *
+     * @return the new epoch
+     */
+    public String renewEpoch() {
+        return db.write("starting a new data epoch", epochs::renew);
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -183,7 +213,8 @@ public final class ServerStore implements AutoCloseable {
             SiteStore.Site s = found.get();
             return Optional.of(new SiteSnapshot(s.id(), s.name(), day, clock.instant(), s.qrKey(),
                     s.statusBaseUrl(), sites.advisors(c, siteId), sites.appointments(c, siteId, day),
-                    sites.regulars(c, siteId), tickets.recentReceptionMinutes(c, siteId, clock.instant())));
+                    sites.regulars(c, siteId), tickets.recentReceptionMinutes(c, siteId, clock.instant()),
+                    epochs.current(c)));
         });
     }
 
@@ -194,7 +225,7 @@ public final class ServerStore implements AutoCloseable {
     }
 
     /**
-     * Applies a kiosk's ops in one transaction.
+     * Applies a kiosk's ops in one transaction, in seq order and without gaps (see {@link PushRules}).
      *
      * @throws IllegalArgumentException for a batch without a kiosk id or over {@link PushBatch#MAX_OPS}
      */

@@ -41,26 +41,38 @@ final class SiteStore {
         }
     }
 
-    /** What a check-in needs to know of its site: that it exists, and its advisor's name and desk. */
-    record ForTicket(boolean siteKnown, Optional<Advisor> advisor) {
+    /**
+     * What a check-in needs to know of its site: that it exists, its advisor as the server has
+     * them (name, desk, duty), and whether another ticket of the day already has its number.
+     *
+     * @param numberTakenBy the id of another ticket of the site and day with the same number
+     */
+    record ForTicket(boolean siteKnown, Optional<Advisor> advisor, Optional<String> numberTakenBy) {
     }
 
-    /** One look-up for both (a round trip each would count on PostgreSQL, inside the write lock). */
-    ForTicket forTicket(Connection c, String site, String advisorId) throws SQLException {
+    /** One look-up for all three (a round trip each would count on PostgreSQL, inside the write lock). */
+    ForTicket forTicket(Connection c, String site, String advisorId, LocalDate day, String number, String ticketId)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.id, a.name, a.desk, a.lamp_pin, a.duty FROM sites s
+                SELECT a.id, a.name, a.desk, a.lamp_pin, a.duty,
+                       (SELECT MIN(t.id) FROM tickets t WHERE t.site = s.id AND t.day = ? AND t.number = ? AND t.id <> ?)
+                FROM sites s
                 LEFT JOIN advisors a ON a.site = s.id AND a.id = ?
                 WHERE s.id = ?
                 """)) {
-            ps.setString(1, advisorId);
-            ps.setString(2, site);
+            ps.setString(1, day.toString());
+            ps.setString(2, number);
+            ps.setString(3, ticketId);
+            ps.setString(4, advisorId);
+            ps.setString(5, site);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return new ForTicket(false, Optional.empty());
+                    return new ForTicket(false, Optional.empty(), Optional.empty());
                 }
-                return new ForTicket(true, rs.getString(1) == null ? Optional.empty()
+                Optional<Advisor> advisor = rs.getString(1) == null ? Optional.empty()
                         : Optional.of(new Advisor(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                Duty.valueOf(rs.getString(5)))));
+                                Duty.valueOf(rs.getString(5))));
+                return new ForTicket(true, advisor, Optional.ofNullable(rs.getString(6)));
             }
         }
     }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param advisorId     who owns the ticket after this step
  * @param fromAdvisorId the previous owner, for {@link Type#TRANSFERRED} only
  * @param toAdvisorId   the new owner, for {@link Type#TRANSFERRED} only
- * @param actor         the user who acted, or the kiosk that reported it
+ * @param actor         the user who acted, the kiosk that reported it, or "server" for what the
+ *                      back office decided itself (a check-in moved off an advisor not on duty)
  * @param detail        what a kiosk said (a print failure, the desk of a lamp), else null
  */
 public record TicketEvent(String ticketId, Type type, Instant at, String advisorId, String fromAdvisorId,

@@ -18,7 +18,7 @@ final class TicketEventStore {
         insert(c, site, List.of(e));
     }
 
-    /** Several events in one statement (a check-in's ISSUED and LAMP_LIT). */
+    /** Several events in one statement (a check-in's ISSUED, LAMP_LIT and perhaps TRANSFERRED). */
     void insert(Connection c, String site, List<TicketEvent> all) throws SQLException {
         String values = String.join(", ", java.util.Collections.nCopies(all.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_events (site, ticket_id, type, at, advisor_id,"
@@ -82,6 +82,10 @@ final class TicketEventStore {
      * Every ticket issued at the site on the days {@code from} to {@code toExclusive}, with the
      * first time it was acknowledged, called and started and the time it was done. The advisor
      * is the ticket's owner now: after a transfer, the one who served the customer.
+     *
+     * <p>The issue time is the ISSUED event's, not the ticket's issued_at: for a kiosk whose clock
+     * was not synchronised that event is timed by the server (see PushRules), and waits measured
+     * from a clock hours off would be nonsense. Tickets without the event keep issued_at.
      */
     List<TicketTimeline> timelines(Connection c, String site, LocalDate from, LocalDate toExclusive)
             throws SQLException {
@@ -89,7 +93,8 @@ final class TicketEventStore {
                 SELECT t.id, t.day, t.kind, t.advisor_id, a.name, t.status, t.issued_at, e.type, MIN(e.at)
                 FROM tickets t
                 LEFT JOIN advisors a ON a.site = t.site AND a.id = t.advisor_id
-                LEFT JOIN ticket_events e ON e.ticket_id = t.id AND e.type IN ('ACKNOWLEDGED', 'CALLED', 'STARTED', 'DONE')
+                LEFT JOIN ticket_events e ON e.ticket_id = t.id
+                    AND e.type IN ('ISSUED', 'ACKNOWLEDGED', 'CALLED', 'STARTED', 'DONE')
                 WHERE t.site = ? AND t.day >= ? AND t.day < ?
                 GROUP BY t.id, t.day, t.kind, t.advisor_id, a.name, t.status, t.issued_at, e.type
                 ORDER BY t.day, t.issued_at, t.id

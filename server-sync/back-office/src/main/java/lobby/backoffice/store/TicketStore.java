@@ -24,7 +24,7 @@ final class TicketStore {
     static final String WAITING = "WAITING";
     /** Urgent visits first (breakdowns, tow-ins), then in the order customers arrived. */
     private static final String CALL_ORDER = " ORDER BY CASE WHEN kind IN (" + urgentKinds()
-            + ") THEN 0 ELSE 1 END, issued_at, id";
+            + ") THEN 0 ELSE 1 END, issued_at, COALESCE(hlc, ''), id";
 
     private static String urgentKinds() {
         return Arrays.stream(VisitKind.values()).filter(VisitKind::urgent)
@@ -46,12 +46,19 @@ final class TicketStore {
         }
     }
 
-    /** @return false, storing nothing, when a ticket with that id exists already */
-    boolean insert(Connection c, Ticket t) throws SQLException {
+    /**
+     * Stores a ticket as its check-in brought it, with the advisor the server settled on (see
+     * PushRules) and the clocks: the kiosk's hybrid stamp and whether its wall clock was
+     * synchronised, and the server's time of arrival.
+     *
+     * @param hlc null from kiosks older than the stamp
+     * @return false, storing nothing, when a ticket with that id exists already
+     */
+    boolean insert(Connection c, Ticket t, String hlc, boolean clockSynced, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO tickets (id, site, kiosk, day, number, kind, advisor_id, appointment_id, plate,
-                                     lounge, issued_at, est_wait, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     lounge, issued_at, est_wait, status, hlc, clock_synced, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """)) {
             ps.setString(1, t.id());
@@ -67,6 +74,9 @@ final class TicketStore {
             ps.setString(11, SortableInstant.format(t.issuedAt()));
             ps.setInt(12, t.estimatedWaitMinutes());
             ps.setString(13, WAITING);
+            ps.setString(14, hlc);
+            ps.setInt(15, clockSynced ? 1 : 0);
+            ps.setString(16, SortableInstant.format(receivedAt));
             return ps.executeUpdate() == 1;
         }
     }
@@ -80,13 +90,15 @@ final class TicketStore {
             """;
 
     /**
-     * The day's tickets in the order kiosks issued them (the ticket id breaks ties between kiosks
-     * whose clocks agree to the nanosecond, the same way on either database). An advisor missing from the roster, or none assigned,
-     * gives a null name and desk 0 rather than hiding the ticket.
+     * The day's tickets in the order they were issued: by issue time (the arrival here for a kiosk
+     * whose clock was not synchronised), then by the kiosks' clock stamps (which keep one kiosk's
+     * tickets in order when they arrived together), then by id, the same way on either database.
+     * An advisor missing from the roster, or none assigned, gives a null name and desk 0 rather
+     * than hiding the ticket.
      */
     List<QueueEntry> queue(Connection c, String site, LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                ENTRY_SELECT + "WHERE t.site = ? AND t.day = ? ORDER BY t.issued_at, t.id")) {
+                ENTRY_SELECT + "WHERE t.site = ? AND t.day = ? ORDER BY t.issued_at, COALESCE(t.hlc, ''), t.id")) {
             ps.setString(1, site);
             ps.setString(2, day.toString());
             return entries(ps);
@@ -191,7 +203,7 @@ final class TicketStore {
                 AND t.status IN ('WAITING', 'CALLED')
                 AND t.issued_at <= ? AND NOT EXISTS
                     (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'ACKNOWLEDGED')
-                ORDER BY t.issued_at, t.id
+                ORDER BY t.issued_at, COALESCE(t.hlc, ''), t.id
                 """)) {
             ps.setString(1, site);
             ps.setString(2, day.toString());

@@ -21,7 +21,8 @@ public record TicketTimeline(String ticketId, LocalDate day, String kind, String
         private final String advisorId;
         private final String advisorName;
         private final String status;
-        private final Instant issued;
+        /** The ticket's issued_at, until its ISSUED event (timed by the server for an unsynchronised kiosk) says otherwise. */
+        private Instant issued;
         private Instant acknowledged;
         private Instant called;
         private Instant started;
@@ -40,6 +41,7 @@ public record TicketTimeline(String ticketId, LocalDate day, String kind, String
 
         void at(String eventType, Instant at) {
             switch (eventType) {
+                case "ISSUED" -> issued = at;
                 case "ACKNOWLEDGED" -> acknowledged = at;
                 case "CALLED" -> called = at;
                 case "STARTED" -> started = at;

@@ -77,15 +77,19 @@ final class Load {
         return new Load(out);
     }
 
+    /**
+     * One check-in. Numbers are unique per kiosk and seq, as leased numbers are: a number given
+     * twice is logged inside the write lock, which would be measured too.
+     */
     static String push(String kiosk, long seq, LocalDate day) {
         String ticket = UUID.randomUUID().toString();
         Instant at = Instant.now();
         return """
                 {"kioskId":"%s","ops":[{"opId":"%s","kioskId":"%s","seq":%d,"type":"CHECK_IN","ticket":{"id":"%s",\
-                "siteId":"%s","kioskId":"%s","day":"%s","number":"B%03d","kind":"REPAIR","advisorId":"adv-li",\
+                "siteId":"%s","kioskId":"%s","day":"%s","number":"B%s-%d","kind":"REPAIR","advisorId":"adv-li",\
                 "appointmentId":null,"plate":"粤A12345","waitInLounge":false,"issuedAt":"%s","estimatedWaitMinutes":8},\
                 "ticketId":"%s","detail":null,"at":"%s"}]}""".formatted(kiosk, UUID.randomUUID(), kiosk, seq, ticket,
-                DemoSite.SITE_ID, kiosk, day, seq % 1000, at, ticket, at);
+                DemoSite.SITE_ID, kiosk, day, kiosk.substring(kiosk.lastIndexOf('k') + 1), seq, at, ticket, at);
     }
 
     /** Runs every kiosk for {@code length}; the kiosks keep their seq across runs. */

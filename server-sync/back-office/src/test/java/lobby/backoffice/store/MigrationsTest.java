@@ -31,7 +31,8 @@ class MigrationsTest {
             }
         });
         assertEquals(List.of("advisors", "applied_ops", "appointments", "display_keys", "enrolment_codes", "kiosk_events",
-                "kiosk_progress", "kiosks", "regulars", "sessions", "settings", "site_event_ids", "sites", "ticket_events", "tickets", "users"), tables);
+                "kiosk_marks", "kiosk_progress", "kiosks", "number_grants", "number_leases", "regulars", "sessions",
+                "settings", "site_event_ids", "sites", "ticket_events", "tickets", "users"), tables);
     }
 
     /** A file from the first release (schema 2) with pushed tickets keeps its history through the upgrade. */
@@ -75,10 +76,16 @@ class MigrationsTest {
                         out.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
                     }
                 }
+                try (ResultSet rs = s.executeQuery("SELECT id, clock_synced, received_at, hlc FROM tickets")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + " synced " + rs.getInt(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                    }
+                }
             }
             return out;
         });
-        assertEquals(List.of("t1 ISSUED 2025-03-14T01:00:00.000000000Z adv-a k1", "k1 2 4"), rows);
+        assertEquals(List.of("t1 ISSUED 2025-03-14T01:00:00.000000000Z adv-a k1", "k1 2 4", "t1 synced 1 null null"),
+                rows, "tickets from before V7 count as issued on a synchronised clock");
     }
 
     @Test

@@ -93,6 +93,78 @@ class PushEventsTest {
     }
 
     @Test
+    void aCheckInForAnAdvisorOnABreakGoesToOneOnDutyAndTheLiveEventSaysWho() {
+        KioskOp proposed = KioskOp.checkIn("op-c", "k1", 1, ticket("t-c", "k1", "B001", "adv-c", null, MORNING));
+        PushResult r = store.push(new PushBatch("k1", List.of(proposed)));
+
+        String chosen = Rendezvous.choose("t-c", List.of("adv-a", "adv-b")).orElseThrow();
+        assertEquals(List.of(new PushResult.Reassignment("t-c", chosen, "adv-c is on BREAK")), r.reassigned());
+        assertEquals(List.of("op-c"), r.applied());
+        List<TicketEvent> events = store.desk().events("t-c").orElseThrow();
+        assertEquals(List.of("ISSUED", "LAMP_LIT", "TRANSFERRED"), types("t-c"));
+        assertEquals(new TicketEvent("t-c", TicketEvent.Type.TRANSFERRED, CLOCK.instant(), chosen, "adv-c", chosen,
+                "server", "adv-c is on BREAK"), events.get(2));
+        assertEquals(chosen, store.queue(SITE, TestData.DAY).orElseThrow().get(0).advisorId());
+        Change.TicketChanged live = (Change.TicketChanged) published.get(0).get(0).change();
+        assertEquals(store.queue(SITE, TestData.DAY).orElseThrow(), List.of(live.entry()),
+                "the live event carries the advisor the server chose");
+
+        KioskOp unknown = KioskOp.checkIn("op-d", "k1", 2, ticket("t-d", "k1", "B002", "adv-left", null, MORNING));
+        PushResult.Reassignment gone = store.push(new PushBatch("k1", List.of(unknown))).reassigned().get(0);
+        assertEquals("adv-left is not on the roster of site " + SITE, gone.reason());
+        assertTrue(List.of("adv-a", "adv-b").contains(gone.advisorId()), gone.toString());
+    }
+
+    @Test
+    void onDutyAdvisorsAndNobodyAreKeptAsTheKioskProposed() {
+        PushResult r = store.push(new PushBatch("k1", List.of(
+                KioskOp.checkIn("op-b", "k1", 1, ticket("t-b", "k1", "B001", "adv-b", null, MORNING)),
+                KioskOp.checkIn("op-n", "k1", 2, ticket("t-n", "k1", "B002", null, null, MORNING)))));
+
+        assertEquals(List.of(), r.reassigned());
+        assertEquals(List.of("ISSUED", "LAMP_LIT"), types("t-b"));
+        assertEquals(List.of("ISSUED"), types("t-n"));
+        assertEquals(java.util.Arrays.asList("adv-b", null), store.queue(SITE, TestData.DAY).orElseThrow().stream()
+                .map(lobby.sync.QueueEntry::advisorId).toList());
+    }
+
+    @Test
+    void aKioskClockNeverSynchronisedIsNotTrustedTheTicketIsTimedByItsArrival() throws Exception {
+        java.time.Instant stale = MORNING.minusSeconds(5 * 3600); // a Pi that booted with yesterday's time
+        KioskOp unsynced = new KioskOp("op-u", "k1", 1, KioskOp.Type.CHECK_IN,
+                ticket("t-u", "k1", "B001", "adv-a", null, stale), "t-u", null, stale, "0001741900000000.0002", false);
+        KioskOp synced = KioskOp.checkIn("op-s", "k1", 2, ticket("t-s", "k1", "B002", "adv-a", null, MORNING),
+                new lobby.sync.HybridClock.Stamp(MORNING.toEpochMilli(), 0), true);
+        KioskOp button = new KioskOp("op-ack", "k1", 3, KioskOp.Type.LAMP_ACKNOWLEDGED, null, "t-u", "1", stale,
+                null, false);
+        store.push(new PushBatch("k1", List.of(unsynced, synced, button)));
+
+        List<TicketEvent> events = store.desk().events("t-u").orElseThrow();
+        assertEquals(List.of(CLOCK.instant(), CLOCK.instant(), CLOCK.instant()),
+                events.stream().map(TicketEvent::at).toList(), "ISSUED, LAMP_LIT, ACKNOWLEDGED at the server's time");
+        assertEquals(MORNING, store.desk().events("t-s").orElseThrow().get(0).at(), "a synchronised clock is trusted");
+        assertEquals(List.of("t-s", "t-u"), store.queue(SITE, TestData.DAY).orElseThrow().stream()
+                .map(lobby.sync.QueueEntry::ticketId).toList(), "queued by its arrival, not five hours early");
+        assertEquals(CLOCK.instant(), store.queue(SITE, TestData.DAY).orElseThrow().get(1).issuedAt());
+        TicketTimeline visit = store.statistics().visits(SITE, TestData.DAY, TestData.DAY.plusDays(1)).orElseThrow()
+                .stream().filter(v -> v.ticketId().equals("t-u")).findFirst().orElseThrow();
+        assertEquals(CLOCK.instant(), visit.issued());
+        assertEquals(CLOCK.instant(), visit.acknowledged());
+
+        List<String> rows = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("backoffice.db"));
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT id, hlc, clock_synced, received_at FROM tickets ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4));
+            }
+        }
+        String received = "2025-03-14T02:00:00.000000000Z";
+        assertEquals(List.of("t-s " + new lobby.sync.HybridClock.Stamp(MORNING.toEpochMilli(), 0) + " 1 " + received,
+                "t-u 0001741900000000.0002 0 " + received), rows);
+    }
+
+    @Test
     void theReceptionTimeIsTheWeeksAverageFromStartToDone() {
         KioskOp a = op("k1", 1);
         KioskOp b = op("k1", 2);

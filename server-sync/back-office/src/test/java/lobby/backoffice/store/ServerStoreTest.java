@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,21 +69,27 @@ class ServerStoreTest {
     }
 
     @Test
-    void anEventAboutAnUnknownTicketIsRefusedNotStored() {
+    void anEventAboutAnUnknownTicketIsRejectedForGoodAndItsSeqCountsAsReceived() {
         KioskOp failed = KioskOp.event("op-k1-1", "k1", 1, KioskOp.Type.PRINT_FAILED, "no-such-ticket", "paper out",
                 MORNING);
         PushResult result = push("k1", failed);
         assertEquals(List.of(), result.applied());
-        assertEquals(0, result.highestSeq());
+        assertEquals(1, result.highestSeq());
         assertTrue(result.rejected().get(0).reason().contains("unknown ticket no-such-ticket"),
                 result.rejected().toString());
+
+        PushResult retry = push("k1", failed, op("k1", 2));
+        assertEquals(result.rejected(), retry.rejected(), "a retry gets the same answer");
+        assertEquals(List.of("op-k1-2"), retry.applied());
+        assertEquals(2, retry.highestSeq());
     }
 
     @Test
     void aPushedTicketJoinsTheQueueWithItsAdvisorAndAMaskedPlate() {
         PushResult result = push("k1", op("k1", 1));
 
-        assertEquals(new PushResult(List.of("op-k1-1"), 1, List.of()), result);
+        assertEquals(new PushResult(List.of("op-k1-1"), 1, List.of(), List.of(), List.of(), store.epoch(), MORNING),
+                result);
         assertEquals(List.of(new QueueEntry("t-k1-1", "B001", "MAINTENANCE", "adv-a", "陈志强", 1, "粤A·***45",
                 "WAITING", MORNING.plusSeconds(1), "k1", null, false)), queue());
     }
@@ -110,7 +119,7 @@ class ServerStoreTest {
     }
 
     @Test
-    void anOpForAnUnknownSiteIsRejectedAndLeavesAGap() {
+    void anOpForAnUnknownSiteIsRejectedAndTheOpsAfterItStillApply() {
         KioskOp good = op("k1", 1);
         KioskOp lost = KioskOp.checkIn("op-x", "k1", 2, new lobby.checkin.Ticket("t-x", "nowhere", "k1", DAY, "B002",
                 VisitKind.REPAIR, null, null, null, false, MORNING, 0));
@@ -121,15 +130,84 @@ class ServerStoreTest {
         assertEquals(List.of("op-k1-1", "op-k1-3"), result.applied());
         assertEquals(List.of("op-x"), result.rejected().stream().map(PushResult.Rejection::opId).toList());
         assertTrue(result.rejected().get(0).reason().contains("unknown site nowhere"));
-        assertEquals(1, result.highestSeq(), "seq 2 is missing, so only 1 is contiguous");
+        assertEquals(3, result.highestSeq(), "a rejected op's seq counts as received");
+        assertEquals(List.of("t-k1-1", "t-k1-3"), queue().stream().map(QueueEntry::ticketId).toList());
     }
 
     @Test
-    void highestSeqIsContiguousPerKioskWhateverTheOrderOfArrival() {
-        assertEquals(0, push("k1", op("k1", 2), op("k1", 3)).highestSeq());
+    void opsAfterAGapAreDeferredUntilTheMissingOneArrives() {
+        PushResult early = push("k1", op("k1", 2), op("k1", 3));
+        assertEquals(0, early.highestSeq());
+        assertEquals(List.of("op-k1-2", "op-k1-3"), early.deferred());
+        assertEquals(List.of(), early.applied());
+        assertEquals(List.of(), early.rejected());
         assertEquals(0, push("k2").highestSeq());
-        assertEquals(3, push("k1", op("k1", 1)).highestSeq());
-        assertEquals(1, push("k2", op("k2", 1)).highestSeq());
+        assertEquals(List.of(), queue(), "nothing after a gap is stored");
+
+        PushResult missing = push("k1", op("k1", 1));
+        assertEquals(1, missing.highestSeq(), "2 and 3 were not kept");
+
+        PushResult again = push("k1", op("k1", 3), op("k1", 2), op("k1", 5));
+        assertEquals(List.of("op-k1-2", "op-k1-3"), again.applied(), "taken in seq order");
+        assertEquals(List.of("op-k1-5"), again.deferred());
+        assertEquals(3, again.highestSeq());
+        assertEquals(1, push("k2", op("k2", 1)).highestSeq(), "each kiosk has its own seqs");
+    }
+
+    @Test
+    void aRejectedOpsRetryGetsTheSameReasonAndAnotherBodyUnderItsIdIsRefused() {
+        KioskOp lost = KioskOp.checkIn("op-x", "k1", 1, new lobby.checkin.Ticket("t-x", "nowhere", "k1", DAY, "B001",
+                VisitKind.REPAIR, null, null, null, false, MORNING, 0));
+        String reason = push("k1", lost).rejected().get(0).reason();
+
+        PushResult retry = push("k1", lost);
+        assertEquals(List.of(new PushResult.Rejection("op-x", reason)), retry.rejected());
+        assertEquals(List.of(), retry.applied());
+
+        KioskOp fixed = KioskOp.checkIn("op-x", "k1", 1, ticket("t-x", "k1", "B001", "adv-a", null, MORNING));
+        PushResult conflict = push("k1", fixed);
+        assertTrue(conflict.rejected().get(0).reason().contains("different body"), conflict.toString());
+        assertEquals(List.of(), queue(), "a decision is final");
+    }
+
+    @Test
+    void anOverlongOpIdOrAReusedOneIsRejectedAndTheOutboxMovesOn() {
+        KioskOp overlong = KioskOp.checkIn("op-" + "x".repeat(3000), "k1", 1,
+                ticket("t-long", "k1", "B001", "adv-a", null, MORNING));
+        KioskOp reused = KioskOp.checkIn(overlong.opId(), "k1", 2, ticket("t-long", "k1", "B001", "adv-a", null,
+                MORNING));
+        KioskOp reusedShort = KioskOp.checkIn("op-k1-3", "k1", 4, op("k1", 4).ticket());
+
+        PushResult first = push("k1", overlong, reused, op("k1", 3), reusedShort, op("k1", 5));
+
+        assertEquals(List.of("op-k1-3", "op-k1-5"), first.applied());
+        assertEquals(5, first.highestSeq());
+        assertEquals(3, first.rejected().size(), first.toString());
+        assertTrue(first.rejected().get(0).reason().contains("opId is 3003 characters long"), first.toString());
+        assertTrue(first.rejected().get(1).reason().contains("different body"), first.toString());
+        assertTrue(first.rejected().get(2).reason().contains("op op-k1-3 was already received with a different body"
+                + " (kiosk k1, seq 3)"), first.toString());
+        PushResult retry = push("k1", overlong, reused, reusedShort);
+        assertEquals(first.rejected(), retry.rejected(), "the same answers again");
+        assertEquals(List.of("t-k1-3", "t-k1-5"), queue().stream().map(QueueEntry::ticketId).toList());
+    }
+
+    /** Before V7 ops after a gap were stored; once the gap closes, they count. */
+    @Test
+    void opsStoredAfterAGapBeforeTheUpgradeCountOnceTheGapCloses() throws Exception {
+        push("k1", op("k1", 1));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/backoffice.db"));
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO applied_ops (op_id, kiosk_id, seq, body_sha256, applied_at)"
+                    + " VALUES ('op-k1-3', 'k1', 3, '" + OpDigest.sha256(op("k1", 3)) + "', 'x')");
+            s.executeUpdate("UPDATE kiosk_progress SET max_seq = 3 WHERE kiosk_id = 'k1'");
+        }
+
+        PushResult result = push("k1", op("k1", 2), op("k1", 3));
+
+        assertEquals(3, result.highestSeq());
+        assertEquals(List.of("op-k1-2", "op-k1-3"), result.applied(), "3 was applied before");
+        assertEquals(4, push("k1", op("k1", 4)).highestSeq());
     }
 
     @Test
@@ -143,6 +221,16 @@ class ServerStoreTest {
         assertEquals(List.of(), result.applied());
         assertTrue(result.rejected().get(0).reason().contains("seq 1 of kiosk k1 already holds op op-k1-1"));
         assertTrue(result.rejected().get(1).reason().contains("ticket t-k1-1 was already pushed"));
+    }
+
+    @Test
+    void aNumberGivenTwiceIsStillAppliedNoCustomerIsLost() {
+        push("k1", KioskOp.checkIn("op-1", "k1", 1, ticket("t-1", "k1", "B007", "adv-a", null, MORNING)));
+        PushResult twice = push("k2", KioskOp.checkIn("op-2", "k2", 1, ticket("t-2", "k2", "B007", "adv-a", null,
+                MORNING.plusSeconds(5))));
+
+        assertEquals(List.of("op-2"), twice.applied());
+        assertEquals(List.of("B007", "B007"), queue().stream().map(QueueEntry::number).toList());
     }
 
     @Test
@@ -169,10 +257,11 @@ class ServerStoreTest {
 
         assertEquals(List.of("t-second", "t-early", "t-late"), q.stream().map(QueueEntry::ticketId).toList());
         assertEquals(List.of("粤B·***N3", "", "粤A·****21"), q.stream().map(QueueEntry::maskedPlate).toList());
-        assertNull(q.get(0).advisorName(), "adv-gone is not on the roster");
+        assertTrue(List.of("adv-a", "adv-b").contains(q.get(0).advisorId()), "adv-gone is not on the roster: " + q);
         assertNull(q.get(1).advisorName(), "nobody was assigned");
+        assertEquals(0, q.get(1).desk());
         assertEquals("李晓婷", q.get(2).advisorName());
-        assertEquals(List.of(0, 0, 2), q.stream().map(QueueEntry::desk).toList());
+        assertEquals(2, q.get(2).desk());
         assertEquals(List.of(), store.queue(SITE, DAY.plusDays(1)).orElseThrow());
         assertEquals(Optional.empty(), store.queue("nowhere", DAY));
     }

@@ -9,14 +9,15 @@ import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
 import lobby.sync.KioskOp;
 
-/** Small builders for store tests: a site "gz01" with two advisors, and ops for its tickets. */
+/** Small builders for store tests: a site "gz01" with two advisors on duty and one on a break, and ops for its tickets. */
 final class TestData {
     static final String SITE = "gz01";
     static final LocalDate DAY = LocalDate.of(2025, 3, 14);
     static final Instant MORNING = Instant.parse("2025-03-14T01:00:00Z");
     static final List<Advisor> ROSTER = List.of(
             new Advisor("adv-a", "陈志强", 1, 17, Duty.ON_DUTY),
-            new Advisor("adv-b", "李晓婷", 2, 27, Duty.BREAK));
+            new Advisor("adv-b", "李晓婷", 2, 27, Duty.ON_DUTY),
+            new Advisor("adv-c", "黄伟明", 3, 22, Duty.BREAK));
 
     private TestData() {
     }
