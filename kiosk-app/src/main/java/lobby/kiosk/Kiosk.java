@@ -51,6 +51,7 @@ public final class Kiosk implements AutoCloseable {
     private final SiteFollower follower;
     private final KioskTechnician technician;
     private final SyncedClock clock;
+    private final Liveness liveness;
 
     private Kiosk(KioskConfig config, KioskStore store, SyncAgent sync, TicketPrinter printer, CallLamps lamps,
                   CodeScanner scanner, KioskToken token, SyncedClock clock) {
@@ -65,6 +66,8 @@ public final class Kiosk implements AutoCloseable {
                 config.appointments());
         this.technician = new KioskTechnician(this, config.technicianPin(), clock);
         sync.heartbeats(this::heartbeat);
+        this.liveness = new Liveness(config.dataDir(), this::heartbeat, clock, this::storeAnswers,
+                Liveness.systemdWatchdog()).start();
         TicketFollower tickets = new TicketFollower(store, lamps::off, lamps::light);
         sync.onReassigned(r -> tickets.reassigned(r.ticketId(), r.advisorId()));
         this.follower = new SiteFollower(config.backOffice(), config.siteId(), token::get, config.backOfficeCa(), store,
@@ -223,6 +226,16 @@ public final class Kiosk implements AutoCloseable {
         return new BackOfficeClient.Heartbeat(KioskMain.version(), devices, s.pending(), s.lastSuccess());
     }
 
+    /** Whether the kiosk's store still answers: what the watchdog pings depend on. */
+    private boolean storeAnswers() {
+        try {
+            store.outbox().pendingCount();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The kiosk's clock against the back office's, for the technician and the devices page. */
     String clockLine() {
         return clock.synced() ? "Clock synchronised with the back office (the Pi's own clock is "
@@ -237,6 +250,7 @@ public final class Kiosk implements AutoCloseable {
 
     @Override
     public void close() {
+        liveness.close();
         follower.close();
         if (scanner != null) {
             scanner.close();

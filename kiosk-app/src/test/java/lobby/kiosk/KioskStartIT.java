@@ -60,6 +60,25 @@ class KioskStartIT {
     }
 
     @Test
+    void theKioskWritesItsHealthForTheProvisioningTool() throws Exception {
+        try (Kiosk kiosk = Kiosk.start(config(Map.of()), Clock.systemDefaultZone(), output::add)) {
+            Path health = dir.resolve("kiosk").resolve(Liveness.FILE);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Files.exists(health) && System.nanoTime() < end) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // poll interval
+            }
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Files.readString(health));
+            assertEquals(KioskMain.version(), json.get("version").asText());
+            assertEquals(ProcessHandle.current().pid(), json.get("pid").asLong());
+            assertTrue(json.get("ok").asBoolean());
+            assertTrue(json.get("devices").toString().contains("printer"), json.toString());
+            assertTrue(json.get("devices").toString().contains("outbox"), json.toString());
+            assertTrue(java.time.Instant.parse(json.get("at").asText()).isAfter(java.time.Instant.now().minusSeconds(60)));
+        }
+    }
+
+    @Test
     void theSimulatedScannerReadsCodesWrittenToItsPipe() throws Exception {
         try (Kiosk kiosk = Kiosk.start(config(Map.of()), Clock.systemDefaultZone(), output::add)) {
             List<String> scans = new CopyOnWriteArrayList<>();
