@@ -150,6 +150,7 @@ public final class BackOfficeServer implements AutoCloseable {
             new SyncRoutes(store, mapper, perKiosk).register(config.routes);
             new TicketRoutes(store, mapper).register(config.routes);
             new AdvisorRoutes(store, mapper).register(config.routes);
+            new AppointmentRoutes(store, mapper).register(config.routes);
             new BoardRoutes(store).register(config.routes);
             new StatsRoutes(store, options.greetingTarget()).register(config.routes);
             new KioskRoutes(store.kiosks(), mapper, perKiosk, perAddress).register(config.routes);
@@ -172,7 +173,10 @@ public final class BackOfficeServer implements AutoCloseable {
         }
     }
 
-    /** A site as a live view starts from: its tickets of the day, then its advisors. */
+    /**
+     * A site as a live view starts from: its tickets of the day, then its advisors. Not its
+     * bookings: displays must not see them, and kiosks take them from their snapshot.
+     */
     private static List<Change> currentState(ServerStore store, String site) {
         List<Change> out = new ArrayList<>();
         for (QueueEntry e : store.queue(site, store.today()).orElse(List.of())) {

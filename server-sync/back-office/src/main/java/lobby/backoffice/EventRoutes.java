@@ -9,15 +9,17 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import lobby.backoffice.access.Guard;
+import lobby.backoffice.access.Principal;
 import lobby.backoffice.access.Role;
 import lobby.backoffice.live.Sink;
 import lobby.backoffice.live.SiteEvents;
 import lobby.backoffice.store.ServerStore;
 
 /**
- * A site's live events as server-sent events: "ticket", "advisor" and "call", each with an id.
- * A browser's EventSource reconnects by itself and sends Last-Event-ID; the stream then resumes
- * where it broke (see {@link SiteEvents}).
+ * A site's live events as server-sent events: "ticket", "advisor", "call" and "appointment",
+ * each with an id. A browser's EventSource reconnects by itself and sends Last-Event-ID; the
+ * stream then resumes where it broke (see {@link SiteEvents}). A lobby display is not sent
+ * "appointment" events: they hold customers' names and plates in full.
  */
 final class EventRoutes {
     static final String EVENT_STREAM = "text/event-stream";
@@ -39,7 +41,9 @@ final class EventRoutes {
 
     private void events(Context ctx) throws Exception {
         String site = Requests.id(ctx, "site");
-        Guard.principal(ctx).requireSite(site);
+        Principal caller = Guard.principal(ctx);
+        caller.requireSite(site);
+        boolean display = caller.role() == Role.DISPLAY;
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains(EVENT_STREAM)) {
             throw new HttpResponseException(HttpStatus.NOT_ACCEPTABLE.getCode(),
@@ -51,7 +55,7 @@ final class EventRoutes {
         Long last = lastEventId(ctx);
         new SseHandler(client -> {
             client.keepAlive();
-            Runnable stop = events.subscribe(site, last, new Connection(client));
+            Runnable stop = events.subscribe(site, last, new Connection(client, display));
             client.onClose(stop);
         }).handle(ctx);
     }
@@ -70,10 +74,17 @@ final class EventRoutes {
         }
     }
 
-    /** Javalin's SSE client as a sink; a failed write shows as a terminated client. */
-    private record Connection(SseClient client) implements Sink {
+    /**
+     * Javalin's SSE client as a sink; a failed write shows as a terminated client.
+     *
+     * @param display a lobby display's connection, which personal events skip
+     */
+    private record Connection(SseClient client, boolean display) implements Sink {
         @Override
         public boolean send(Event event) {
+            if (display && SiteEvents.APPOINTMENT.equals(event.name())) {
+                return !client.terminated();
+            }
             if (event.isComment()) {
                 client.sendComment(event.data());
             } else {

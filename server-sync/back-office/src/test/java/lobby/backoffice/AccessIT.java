@@ -144,7 +144,14 @@ class AccessIT {
                 new Endpoint("POST", "/api/kiosks/enrol", "{\"code\": \"x\", \"kioskId\": \"k9\"}", Set.of("ANYONE")),
                 new Endpoint("DELETE", "/api/kiosks/k-none/token", null, Set.of("ADMIN")),
                 new Endpoint("POST", "/api/kiosks/demo-kiosk-1/heartbeat", "{}", Set.of("KIOSK")),
-                new Endpoint("GET", "/api/sites/demo/kiosks", null, Set.of("ADMIN", "MANAGER"))));
+                new Endpoint("GET", "/api/sites/demo/kiosks", null, Set.of("ADMIN", "MANAGER")),
+                new Endpoint("GET", "/api/sites/demo/appointments", null, Set.of("ADVISOR", "MANAGER", "ADMIN")),
+                new Endpoint("POST", "/api/sites/demo/appointments", "{\"day\": \"2025-03-15\", \"time\": \"09:00\","
+                        + " \"plate\": \"粤A8K2M6\", \"kind\": \"REPAIR\"}", Set.of("MANAGER", "ADMIN")),
+                new Endpoint("POST", "/api/sites/demo/appointments/import", "id,day,time,plate,customer_name,kind,advisor_id\n",
+                        Set.of("MANAGER", "ADMIN")),
+                new Endpoint("GET", "/api/sites/demo/appointments/20250314-01", null, Set.of("MANAGER", "ADMIN")),
+                new Endpoint("GET", "/api/sites/demo/appointments/20250314-01/qr.png", null, Set.of("MANAGER", "ADMIN"))));
         for (String action : List.of("acknowledge", "call", "recall", "start", "done", "no-show", "cancel")) {
             out.add(new Endpoint("POST", "/api/tickets/t1/" + action, "", Set.of("ADVISOR", "MANAGER")));
         }
@@ -171,7 +178,7 @@ class AccessIT {
             checked += check(e, "DISPLAY", ts.http, withKey, wrong);
         }
         assertEquals(List.of(), wrong);
-        assertEquals(27 * 6, checked);
+        assertEquals(32 * 6, checked);
     }
 
     private static int check(Endpoint e, String role, Http client, String path, List<String> wrong) {

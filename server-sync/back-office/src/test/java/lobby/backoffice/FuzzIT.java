@@ -42,7 +42,17 @@ class FuzzIT {
             new Target("POST", "/api/kiosks/enrol"),
             new Target("POST", "/api/kiosks/demo-kiosk-1/heartbeat"),
             new Target("GET", "/api/sites/demo/stats"),
-            new Target("GET", "/api/sites/demo/queue"));
+            new Target("GET", "/api/sites/demo/queue"),
+            new Target("POST", "/api/sites/demo/appointments"),
+            new Target("POST", "/api/sites/demo/appointments/import"));
+
+    /** Files an import may be sent: broken quotes, odd bytes, headers of nothing, lines past any sense. */
+    private static final List<String> MALFORMED_CSV = List.of("", "\uFEFF", "\"", "id,day,time,plate,customer_name,kind,advisor_id\n\"",
+            "id,day,time,plate,customer_name,kind,advisor_id\n" + ",".repeat(50_000),
+            "id,day,time,plate,customer_name,kind,advisor_id\n\u0000,\u0000,\u0000,\u0000,\u0000,\u0000,\u0000",
+            "id,day,time,plate,customer_name,kind,advisor_id\n" + "x".repeat(100_000) + ",2025-03-15,09:00,粤A8K2M6,,REPAIR,",
+            "id,day,time,plate,customer_name,kind,advisor_id\n,+999999999-12-31,99:99,粤A8K2M6,,REPAIR,",
+            "id,id,id\n1,2,3", "\r\r\r\n\n", "id,day,time,plate,customer_name,kind,advisor_id\n\"a\"b\"c,,,,,,");
 
     private static final String VALID_PUSH = """
             {"kioskId": "demo-kiosk-1", "ops": [{"opId": "o1", "kioskId": "demo-kiosk-1", "seq": 1, "type": "CHECK_IN",
@@ -69,7 +79,9 @@ class FuzzIT {
                     + ", \"duty\": " + pick(WRONG_VALUES) + ", \"toAdvisorId\": " + pick(WRONG_VALUES)
                     + ", \"siteId\": " + pick(WRONG_VALUES) + ", \"kioskId\": " + pick(WRONG_VALUES)
                     + ", \"code\": " + pick(WRONG_VALUES) + ", \"devices\": " + pick(WRONG_VALUES)
-                    + ", \"pendingOps\": " + pick(WRONG_VALUES) + ", \"lastSync\": " + pick(WRONG_VALUES) + "}";
+                    + ", \"pendingOps\": " + pick(WRONG_VALUES) + ", \"lastSync\": " + pick(WRONG_VALUES)
+                    + ", \"day\": " + pick(WRONG_VALUES) + ", \"time\": " + pick(WRONG_VALUES)
+                    + ", \"plate\": " + pick(WRONG_VALUES) + ", \"id\": " + pick(WRONG_VALUES) + "}";
             case 7 -> "{\"kioskId\": \"demo-kiosk-1\", \"ops\": [" + "null,".repeat(random.nextInt(300)) + "null]}";
             case 8 -> "{\"devices\": [" + "{\"device\": \"d\"},".repeat(random.nextInt(100)) + "{}]}";
             default -> "\uFEFF" + validPush.replace("\"seq\": 1", "\"seq\": " + pick(WRONG_VALUES));
@@ -109,7 +121,10 @@ class FuzzIT {
             "/api/advisors/%FF/duty", "/api/kiosks/%2e%2e/token", "/api/sites/demo/events?lastEventId=-1",
             "/api/tickets/t1/status?x=" + "y".repeat(5_000), "/api/nothing/../sites/demo/queue", "/api/sites/demo/kiosks/",
             "/api/tickets/t1/CALL", "/API/sites/demo/queue", "/api/sites/demo/queue;jsessionid=1", "/t/%00",
-            "/board?site=%00&key=%00", "/web/..%2Fsecret.js", "/web/" + "a".repeat(300) + ".js");
+            "/board?site=%00&key=%00", "/web/..%2Fsecret.js", "/web/" + "a".repeat(300) + ".js",
+            "/api/sites/demo/appointments?day=2025-02-30", "/api/sites/demo/appointments?day=%00",
+            "/api/sites/demo/appointments/%00/qr.png", "/api/sites/demo/appointments/" + "a".repeat(100) + "/qr.png",
+            "/api/sites/demo/appointments/..%2F20250314-01", "/api/sites/demo/appointments/import/qr.png");
 
     @Test
     void noMalformedRequestGetsA5xxOrAStackTrace() {
@@ -139,6 +154,12 @@ class FuzzIT {
                             .method(t.method(), t.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(body(VALID_PUSH))).build();
                     sent += check(ts.http.send(req), header[0] + " on " + t.path(), failures);
+                }
+            }
+            for (String csv : MALFORMED_CSV) {
+                for (Http caller : callers.subList(2, 4)) {
+                    sent += check(send(caller, "POST", "/api/sites/demo/appointments/import", csv),
+                            "import of " + csv.substring(0, Math.min(40, csv.length())), failures);
                 }
             }
             byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, '{', '}'};

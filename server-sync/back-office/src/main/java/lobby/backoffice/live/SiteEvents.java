@@ -35,6 +35,12 @@ public final class SiteEvents implements AutoCloseable {
     public static final String CONNECTED = "connected";
     /** Writers to slow clients block; a few threads keep one slow client from delaying the rest. */
     static final int SENDER_THREADS = 4;
+    /**
+     * The event of a booking made or changed: the {@link lobby.checkin.Appointment} in full, for
+     * kiosks. It is never part of the current state a resync sends (kiosks take a day's bookings
+     * from their snapshot), and the event routes keep it from lobby displays.
+     */
+    public static final String APPOINTMENT = "appointment";
 
     private final ObjectMapper json;
     private final Function<String, List<Change>> currentState;
@@ -189,6 +195,9 @@ public final class SiteEvents implements AutoCloseable {
         if (change instanceof Change.TicketChanged) {
             return "ticket";
         }
+        if (change instanceof Change.AppointmentChanged) {
+            return APPOINTMENT;
+        }
         return change instanceof Change.AdvisorChanged ? "advisor" : "call";
     }
 
@@ -198,6 +207,8 @@ public final class SiteEvents implements AutoCloseable {
             body = t.entry();
         } else if (change instanceof Change.AdvisorChanged a) {
             body = a.advisor();
+        } else if (change instanceof Change.AppointmentChanged a) {
+            body = a.appointment();
         } else {
             Change.TicketCalled c = (Change.TicketCalled) change;
             body = new Call(c.number(), c.desk(), c.ticketId(), c.recall());

@@ -1,6 +1,7 @@
 package lobby.backoffice.store;
 
 import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
 import lobby.sync.QueueEntry;
 
 /**
@@ -21,5 +22,13 @@ public sealed interface Change {
 
     /** A customer was called (or called again) to a desk: the board announces it. */
     record TicketCalled(String siteId, String ticketId, String number, int desk, boolean recall) implements Change {
+    }
+
+    /**
+     * A booking was made or changed (any day): kiosks following the site add it to what their
+     * morning snapshot gave them. It carries the customer's name and plate in full, as the
+     * snapshot does, so it is not for the lobby display.
+     */
+    record AppointmentChanged(String siteId, Appointment appointment) implements Change {
     }
 }

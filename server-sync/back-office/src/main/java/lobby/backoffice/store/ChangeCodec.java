@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
 import lobby.sync.QueueEntry;
 
 /**
@@ -22,9 +23,9 @@ final class ChangeCodec {
     /** PostgreSQL refuses longer payloads; this leaves room for multi-byte rounding. */
     static final int MAX_PAYLOAD_BYTES = 7_900;
 
-    /** What travels: one of ticket, advisor or call, by {@code type}. */
+    /** What travels: one of ticket, advisor, call or appointment, by {@code type}. */
     record Wire(long id, String site, String type, QueueEntry ticket, Advisor advisor, String ticketId,
-                String number, int desk, boolean recall) {
+                String number, int desk, boolean recall, Appointment appointment) {
     }
 
     /** What a receiver gets: a change, or (change == null) word that the site must be resent whole. */
@@ -67,17 +68,21 @@ final class ChangeCodec {
         Change change = committed.change();
         Wire wire;
         if (change instanceof Change.TicketChanged t) {
-            wire = new Wire(committed.eventId(), t.siteId(), "ticket", t.entry(), null, null, null, 0, false);
+            wire = new Wire(committed.eventId(), t.siteId(), "ticket", t.entry(), null, null, null, 0, false, null);
         } else if (change instanceof Change.AdvisorChanged a) {
-            wire = new Wire(committed.eventId(), a.siteId(), "advisor", null, a.advisor(), null, null, 0, false);
+            wire = new Wire(committed.eventId(), a.siteId(), "advisor", null, a.advisor(), null, null, 0, false, null);
+        } else if (change instanceof Change.AppointmentChanged a) {
+            wire = new Wire(committed.eventId(), a.siteId(), "appointment", null, null, null, null, 0, false,
+                    a.appointment());
         } else {
             Change.TicketCalled c = (Change.TicketCalled) change;
             wire = new Wire(committed.eventId(), c.siteId(), "call", null, null, c.ticketId(), c.number(), c.desk(),
-                    c.recall());
+                    c.recall(), null);
         }
         String text = write(wire);
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES - 2) {
-            text = write(new Wire(committed.eventId(), change.siteId(), "resync", null, null, null, null, 0, false));
+            text = write(new Wire(committed.eventId(), change.siteId(), "resync", null, null, null, null, 0, false,
+                    null));
         }
         return text;
     }
@@ -99,6 +104,7 @@ final class ChangeCodec {
                 case "ticket" -> new Change.TicketChanged(w.site(), w.ticket());
                 case "advisor" -> new Change.AdvisorChanged(w.site(), w.advisor());
                 case "call" -> new Change.TicketCalled(w.site(), w.ticketId(), w.number(), w.desk(), w.recall());
+                case "appointment" -> new Change.AppointmentChanged(w.site(), w.appointment());
                 case "resync" -> null;
                 default -> throw new IllegalArgumentException("unknown change type " + w.type());
             };

@@ -26,7 +26,7 @@ import java.util.List;
 final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__sites_roster_tickets.sql", "V2__op_types_regulars.sql",
             "V3__ticket_events.sql", "V4__users_kiosks.sql", "V5__kiosk_progress.sql", "V6__site_event_ids.sql",
-            "V7__one_queue.sql");
+            "V7__one_queue.sql", "V8__vehicles.sql");
 
     private Migrations() {
     }

@@ -37,6 +37,7 @@ public final class ServerStore implements AutoCloseable {
     private final KioskRegistry kiosks;
     private final EpochStore epochs = new EpochStore();
     private final NumberLeases leases;
+    private final AppointmentBook appointments;
     private PgNotifications notifications;
 
     private ServerStore(Database db, Clock clock) {
@@ -50,6 +51,7 @@ public final class ServerStore implements AutoCloseable {
         this.accounts = new Accounts(db, new UserStore(), clock);
         this.kiosks = new KioskRegistry(db, sites, new KioskStore(), clock);
         this.leases = new NumberLeases(db, epochs, clock);
+        this.appointments = new AppointmentBook(db, commits, sites);
     }
 
     /** Opens (creating if need be) the database file and migrates it to the current schema. */
@@ -158,6 +160,11 @@ public final class ServerStore implements AutoCloseable {
         return statistics;
     }
 
+    /** Bookings: made one at a time or imported, and with their signed QR payloads. */
+    public AppointmentBook appointments() {
+        return appointments;
+    }
+
     /** Ticket number blocks and kiosk marks. */
     public NumberLeases leases() {
         return leases;
@@ -253,7 +260,8 @@ public final class ServerStore implements AutoCloseable {
     /**
      * Creates or updates a site, its advisors and some bookings in one transaction. A new site
      * gets a random QR key; an existing one keeps its key, so codes already sent stay valid.
-     * Advisors and appointments not listed are left as they are.
+     * Advisors and appointments not listed are left as they are. The bookings are saved as
+     * {@link AppointmentBook} saves them: their vehicles noted, kiosks following the site told.
      *
      * @return the site's QR key
      */
@@ -265,13 +273,13 @@ public final class ServerStore implements AutoCloseable {
                         + ", not " + siteId);
             }
         }
-        String key = db.write("saving site " + siteId, c -> {
+        String key = commits.write("saving site " + siteId, (c, changes) -> {
             SiteStore.Site site = sites.upsertSite(c, siteId, name, statusBaseUrl);
             for (Advisor a : advisors) {
                 sites.upsertAdvisor(c, siteId, a);
             }
             for (Appointment a : appointments) {
-                sites.upsertAppointment(c, a);
+                this.appointments.store(c, a, changes);
             }
             return site.qrKey();
         });

@@ -15,9 +15,10 @@ import java.util.Optional;
 import lobby.checkin.Advisor;
 import lobby.checkin.Appointment;
 import lobby.checkin.Duty;
+import lobby.checkin.Plate;
 import lobby.checkin.VisitKind;
 
-/** Sites, their advisor roster and their bookings. Every method runs inside the caller's transaction. */
+/** Sites, their advisor roster, their bookings and the vehicles booked. Every method runs inside the caller's transaction. */
 final class SiteStore {
     /** 256 bits, as long as HMAC-SHA256's output: a longer key adds no strength. */
     static final int QR_KEY_BYTES = 32;
@@ -166,7 +167,7 @@ final class SiteStore {
 
     List<Appointment> appointments(Connection c, String site, LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, time, plate, customer_name, kind, advisor_id FROM appointments
+                SELECT id, day, time, plate, customer_name, kind, advisor_id FROM appointments
                 WHERE site = ? AND day = ? ORDER BY time, id
                 """)) {
             ps.setString(1, site);
@@ -174,12 +175,29 @@ final class SiteStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Appointment> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new Appointment(rs.getString(1), site, day, LocalTime.parse(rs.getString(2)),
-                            rs.getString(3), rs.getString(4), VisitKind.valueOf(rs.getString(5)), rs.getString(6)));
+                    out.add(appointment(site, rs));
                 }
                 return out;
             }
         }
+    }
+
+    Optional<Appointment> appointment(Connection c, String site, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, day, time, plate, customer_name, kind, advisor_id FROM appointments
+                WHERE site = ? AND id = ?
+                """)) {
+            ps.setString(1, site);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(appointment(site, rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Appointment appointment(String site, ResultSet rs) throws SQLException {
+        return new Appointment(rs.getString(1), site, LocalDate.parse(rs.getString(2)), LocalTime.parse(rs.getString(3)),
+                rs.getString(4), rs.getString(5), VisitKind.valueOf(rs.getString(6)), rs.getString(7));
     }
 
     void upsertAppointment(Connection c, Appointment a) throws SQLException {
@@ -198,6 +216,28 @@ final class SiteStore {
             ps.setString(6, a.customerName());
             ps.setString(7, a.kind().name());
             ps.setString(8, a.advisorId());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Notes the booking's vehicle under its {@link Plate#matchKey}: the plate as last written,
+     * the latest day it is booked for, and the latest name given (a booking without a name
+     * keeps the one already known).
+     */
+    void upsertVehicle(Connection c, Appointment a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO vehicles (site, plate_key, plate, customer_name, last_seen_day) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (site, plate_key) DO UPDATE SET plate = excluded.plate,
+                    customer_name = COALESCE(excluded.customer_name, vehicles.customer_name),
+                    last_seen_day = CASE WHEN excluded.last_seen_day > vehicles.last_seen_day
+                        THEN excluded.last_seen_day ELSE vehicles.last_seen_day END
+                """)) {
+            ps.setString(1, a.siteId());
+            ps.setString(2, Plate.matchKey(a.plate()));
+            ps.setString(3, a.plate());
+            ps.setString(4, a.customerName());
+            ps.setString(5, a.day().toString());
             ps.executeUpdate();
         }
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import lobby.backoffice.store.Change;
 import lobby.backoffice.store.Committed;
 import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
 import lobby.checkin.Duty;
+import lobby.checkin.VisitKind;
 import lobby.sync.QueueEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +31,8 @@ class SiteEventsTest {
     private final List<Change> state = new ArrayList<>();
     /** Where the store says each site's events stand when a channel opens. */
     private static final long STORED_LAST_ID = 500;
-    private final SiteEvents events = new SiteEvents(new ObjectMapper().findAndRegisterModules(), site -> state,
-            site -> STORED_LAST_ID);
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final SiteEvents events = new SiteEvents(json, site -> state, site -> STORED_LAST_ID);
     private long nextId = STORED_LAST_ID;
 
     /** As the store does: ids in commit order, per site. */
@@ -110,6 +114,20 @@ class SiteEventsTest {
     }
 
     @Test
+    void aBookingIsAnAppointmentEventWithTheAppointmentAsData() throws Exception {
+        Appointment booked = new Appointment("20250314-K7QX2M", "demo", LocalDate.of(2025, 3, 14),
+                LocalTime.of(9, 30), "粤A8K2M6", "张伟", VisitKind.MAINTENANCE, "adv-chen");
+        Recording a = new Recording();
+        events.subscribe("demo", null, a);
+        publish(new Change.AppointmentChanged("demo", booked));
+
+        a.next(); // connected
+        Sink.Event e = a.next();
+        assertEquals(SiteEvents.APPOINTMENT, e.name());
+        assertEquals(booked, json.readValue(e.data(), Appointment.class));
+    }
+
+    @Test
     void aResumeReplaysWhatWasMissedAndATooOldIdGetsTheState() throws Exception {
         Recording first = new Recording();
         events.subscribe("demo", null, first);
@@ -169,7 +187,8 @@ class SiteEventsTest {
         publish(ticket("t1"));
         broken.next();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (events.subscribers("demo") > 0 && System.nanoTime() < deadline) {
+        // Dropping removes the subscriber first and closes the connection after: wait for both.
+        while ((events.subscribers("demo") > 0 || !broken.closed) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertEquals(0, events.subscribers("demo"));

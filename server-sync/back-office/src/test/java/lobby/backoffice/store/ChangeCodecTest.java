@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import lobby.checkin.Advisor;
+import lobby.checkin.Appointment;
 import lobby.checkin.Duty;
+import lobby.checkin.VisitKind;
 import lobby.sync.QueueEntry;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +38,14 @@ class ChangeCodecTest {
     void everyKindOfChangeArrivesWholeInOrder() {
         List<Committed> in = List.of(new Committed(7, ticket("t1", "陈志强")),
                 new Committed(8, new Change.TicketCalled("demo", "t1", "B001", 1, true)),
-                new Committed(9, new Change.AdvisorChanged("demo", new Advisor("adv-chen", "陈志强", 1, 17, Duty.BREAK))));
+                new Committed(9, new Change.AdvisorChanged("demo", new Advisor("adv-chen", "陈志强", 1, 17, Duty.BREAK))),
+                new Committed(10, new Change.AppointmentChanged("demo", new Appointment("20250314-K7QX2M", "demo",
+                        LocalDate.of(2025, 3, 14), LocalTime.of(9, 30), "粤AD73521", "欧阳俊杰", VisitKind.ACCIDENT,
+                        null))));
         assertEquals(1, codec.encode(in).size(), "small changes share one notification");
         List<ChangeCodec.Decoded> out = roundTrip(in);
         assertEquals(in.stream().map(Committed::change).toList(), out.stream().map(ChangeCodec.Decoded::change).toList());
-        assertEquals(List.of(7L, 8L, 9L), out.stream().map(ChangeCodec.Decoded::id).toList());
+        assertEquals(List.of(7L, 8L, 9L, 10L), out.stream().map(ChangeCodec.Decoded::id).toList());
     }
 
     @Test

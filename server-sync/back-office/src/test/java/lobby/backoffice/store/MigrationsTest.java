@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import lobby.checkin.Plate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,48 @@ class MigrationsTest {
         });
         assertEquals(List.of("advisors", "applied_ops", "appointments", "display_keys", "enrolment_codes", "kiosk_events",
                 "kiosk_marks", "kiosk_progress", "kiosks", "number_grants", "number_leases", "regulars", "sessions",
-                "settings", "site_event_ids", "sites", "ticket_events", "tickets", "users"), tables);
+                "settings", "site_event_ids", "sites", "ticket_events", "tickets", "users", "vehicles"), tables);
+    }
+
+    /** Bookings from before V8 name their vehicles: one row per plate as Plate.matchKey sees it, from its latest booking. */
+    @Test
+    void aVersion7FileGetsAVehicleForEachBookedPlate() {
+        Database db = Database.sqlite(dir.resolve("v7.db"));
+        db.write("building schema 7", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String script : Migrations.SCRIPTS.subList(0, 7)) {
+                    for (String sql : Migrations.statements(Migrations.load(Database.Dialect.SQLITE, script))) {
+                        s.executeUpdate(sql);
+                    }
+                }
+                s.executeUpdate("PRAGMA user_version = 7");
+                s.executeUpdate("INSERT INTO sites VALUES ('gz01', 'n', 'k', 'u')");
+                s.executeUpdate("INSERT INTO sites VALUES ('sz01', 'n', 'k', 'u')");
+                String insert = "INSERT INTO appointments (site, id, day, time, plate, customer_name, kind) VALUES ";
+                s.executeUpdate(insert + "('gz01', 'a1', '2025-03-20', '09:00:00', '粤A·8K2M6', '张伟', 'REPAIR')");
+                s.executeUpdate(insert + "('gz01', 'a2', '2025-03-14', '09:00:00', '粤a8k2m6', '张三', 'REPAIR')");
+                s.executeUpdate(insert + "('gz01', 'a3', '2025-03-14', '10:00:00', '粤BO1I23', NULL, 'PICKUP')");
+                s.executeUpdate(insert + "('sz01', 'a4', '2025-03-14', '10:00:00', '粤A8K2M6', '李娜', 'PICKUP')");
+            }
+            return null;
+        });
+
+        assertEquals(Migrations.latest(), Migrations.migrate(db));
+        List<String> vehicles = db.read("reading vehicles", c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT site, plate_key, plate, customer_name, last_seen_day FROM vehicles ORDER BY site, plate_key")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                            + " " + rs.getString(5));
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("gz01 " + Plate.matchKey("粤A·8K2M6") + " 粤A·8K2M6 张伟 2025-03-20",
+                "gz01 " + Plate.matchKey("粤BO1I23") + " 粤BO1I23 null 2025-03-14",
+                "sz01 " + Plate.matchKey("粤A8K2M6") + " 粤A8K2M6 李娜 2025-03-14"), vehicles);
+        assertEquals("粤B01123", Plate.matchKey("粤BO1I23"), "the SQL key is the Java one");
     }
 
     /** A file from the first release (schema 2) with pushed tickets keeps its history through the upgrade. */
