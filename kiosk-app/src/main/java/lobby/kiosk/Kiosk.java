@@ -168,7 +168,7 @@ public final class Kiosk implements AutoCloseable {
             lampConfig = new LampConfig(Map.of(), config.lampsActiveLow());
         }
         return config.lampDriver().equals("gpiod")
-                ? Pi4jCallLamps.onGpiod(lampConfig, out)
+                ? GpioLamps.start(lampConfig, out, GpioLamps.DEV)
                 : Pi4jCallLamps.onMockPlatform(lampConfig, out);
     }
 

@@ -21,10 +21,15 @@ public final class KioskMain {
 
     public static void main(String[] args) throws Exception {
         Path configFile = Path.of(DEFAULT_CONFIG);
+        Path selfCheck = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    System.out.println("usage: kiosk [--config FILE]   (default " + DEFAULT_CONFIG + ")");
+                    System.out.println("usage: kiosk [--config FILE] [--self-check DIR]   (default config "
+                            + DEFAULT_CONFIG + ")");
+                    System.out.println("  --self-check DIR: start as configured, check a walk-in customer in (a real,");
+                    System.out.println("  printed ticket), show the welcome screen when there is a window, write");
+                    System.out.println("  DIR/self-check.json and DIR/welcome.png, and exit (0: store and check-in work)");
                     System.out.println("Settings: site, kiosk, data, backoffice, devices=simulated|hardware,");
                     System.out.println("  printer.driver/port/baud/databits/parity/flow, lamps.driver/pins/active-low,");
                     System.out.println("  sync.interval-s, idle-timeout-s, ui=auto|window|console,");
@@ -36,6 +41,12 @@ public final class KioskMain {
                         fail("--config needs a file");
                     }
                     configFile = Path.of(args[++i]);
+                }
+                case "--self-check" -> {
+                    if (i + 1 >= args.length) {
+                        fail("--self-check needs a folder for its report");
+                    }
+                    selfCheck = Path.of(args[++i]);
                 }
                 default -> fail("unknown argument '" + args[i] + "' (try --help)");
             }
@@ -49,6 +60,10 @@ public final class KioskMain {
         } catch (IllegalArgumentException e) {
             fail("bad configuration: " + e.getMessage());
             return;
+        }
+        if (selfCheck != null) {
+            // Exit explicitly: JavaFX and the kiosk's threads must not keep a finished check alive.
+            System.exit(SelfCheck.run(config, selfCheck));
         }
         run(config);
     }
