@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import lobby.kiosk.sync.WireJson;
 import java.util.UUID;
+import lobby.kiosk.sync.WireJson;
 import lobby.sync.KioskOp;
+import lobby.sync.PushResult;
 
 /**
  * Actions waiting for the back office. An entry is written in the same transaction as the
@@ -74,12 +75,12 @@ public final class OutboxStore {
      * Moves refused ops to the dead-letter list: they are kept, no longer sent, and the rest of
      * the outbox moves on (the back office counts their seq as received).
      */
-    public void reject(Collection<lobby.sync.PushResult.Rejection> rejections, Instant at) {
+    public void reject(Collection<PushResult.Rejection> rejections, Instant at) {
         if (rejections.isEmpty()) {
             return;
         }
         db.inTransaction("recording " + rejections.size() + " refused ops", c -> {
-            for (lobby.sync.PushResult.Rejection r : rejections) {
+            for (PushResult.Rejection r : rejections) {
                 KioskStore.update(c, "UPDATE outbox SET rejected_at = ?, rejection = ? WHERE op_id = ? AND acked_at IS NULL",
                         at, r.reason(), r.opId());
             }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import lobby.checkin.Advisor;
@@ -16,6 +17,7 @@ import lobby.checkin.VisitKind;
 import lobby.queue.AdvisorChoice;
 import lobby.queue.WaitEstimate;
 import lobby.sync.KioskOp;
+import lobby.sync.NumberLease;
 
 /**
  * The kiosk's queue. {@link #checkIn} is the heart of the kiosk: number, advisor, ticket and
@@ -123,10 +125,6 @@ public final class QueueStore {
      * only moves forward on the back office, which is the authority; unknown tickets (another
      * kiosk's) are ignored.
      */
-    public void updateStatus(String ticketId, String status, String advisorId) {
-        follow(ticketId, status, advisorId);
-    }
-
     /** Statuses in the order a ticket moves through them; the three ends share the last rank. */
     static int rank(String status) {
         return switch (status) {
@@ -140,7 +138,7 @@ public final class QueueStore {
     /** A ticket of this kiosk as it stands after the server's word, and the advisor it had before. */
     public record Followed(String status, String advisorId, String previousAdvisorId) {
         public boolean advisorChanged() {
-            return !java.util.Objects.equals(advisorId, previousAdvisorId);
+            return !Objects.equals(advisorId, previousAdvisorId);
         }
     }
 
@@ -243,9 +241,9 @@ public final class QueueStore {
     }
 
     /** Keeps the blocks (and the mark) the back office granted; a block already held is not taken twice. */
-    public void addLeases(lobby.sync.NumberLease.Grant grant) {
+    public void addLeases(NumberLease.Grant grant) {
         db.inTransaction("keeping " + grant.leases().size() + " leased number blocks", c -> {
-            for (lobby.sync.NumberLease l : grant.leases()) {
+            for (NumberLease l : grant.leases()) {
                 KioskStore.update(c, "INSERT INTO leases(day, series, first, last, next) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT(day, series, first) DO NOTHING", l.day(), l.series(), l.first(), l.last(),
                         l.first());

@@ -2,13 +2,18 @@ package lobby.kiosk.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import lobby.kiosk.store.KioskStore;
 import lobby.sync.KioskOp;
+import lobby.sync.NumberLease;
 import lobby.sync.PushBatch;
 import lobby.sync.PushResult;
 import lobby.sync.SiteSnapshot;
@@ -44,11 +49,11 @@ public final class SyncAgent implements AutoCloseable {
     private final String kioskId;
     private final SyncedClock clock;
     private final ScheduledExecutorService worker;
-    private volatile java.util.function.Consumer<PushResult.Reassignment> onReassigned = r -> { };
+    private volatile Consumer<PushResult.Reassignment> onReassigned = r -> { };
     /** Set when the server's epoch changed: push (even nothing) to learn what it has of ours. */
     private volatile boolean probe;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private final Backoff backoff = new Backoff(new java.util.Random());
+    private final Backoff backoff = new Backoff(new Random());
     private volatile SyncStatus status = new SyncStatus(false, null, 0, "not yet synchronised");
 
     public SyncAgent(BackOfficeClient client, KioskStore store, String siteId, String kioskId, SyncedClock clock) {
@@ -83,12 +88,12 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     /** Where the server's changes to advisors the kiosk proposed go (the lamps follow them). */
-    public void onReassigned(java.util.function.Consumer<PushResult.Reassignment> listener) {
+    public void onReassigned(Consumer<PushResult.Reassignment> listener) {
         this.onReassigned = listener;
     }
 
     /** Tells the back office every {@link #HEARTBEAT_EVERY} how the kiosk and its devices are. */
-    public void heartbeats(java.util.function.Supplier<BackOfficeClient.Heartbeat> beat) {
+    public void heartbeats(Supplier<BackOfficeClient.Heartbeat> beat) {
         worker.scheduleWithFixedDelay(() -> {
             try {
                 client.heartbeat(kioskId, beat.get());
@@ -169,7 +174,7 @@ public final class SyncAgent implements AutoCloseable {
 
     /** Asks for more numbers in each series running low today; offline, the fallback series takes over. */
     private void topUpLeases() {
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         List<String> low = SERIES.stream().filter(s -> store.queue().leasedNumbersLeft(today, s) < LEASE_LOW_WATER)
                 .map(String::valueOf).toList();
         if (low.isEmpty()) {
@@ -177,7 +182,7 @@ public final class SyncAgent implements AutoCloseable {
         }
         try {
             long sent = clock.nanos();
-            lobby.sync.NumberLease.Grant grant = client.leases(new lobby.sync.NumberLease.Request(kioskId, today, low,
+            NumberLease.Grant grant = client.leases(new NumberLease.Request(kioskId, today, low,
                     LEASE_BLOCK));
             clock.observe(grant.serverTime(), sent, clock.nanos());
             store.queue().addLeases(grant);
