@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import lobby.backoffice.access.Passwords;
 import lobby.backoffice.stats.Report;
 
@@ -99,45 +100,43 @@ public record ServerOptions(Path dataDir, String host, int port, boolean seedDem
     }
 
     public ServerOptions withPort(int port) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.port = port);
     }
 
     public ServerOptions withSeedDemo(boolean seedDemo) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.seedDemo = seedDemo);
     }
 
     public ServerOptions withClock(Clock clock) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.clock = clock);
     }
 
     /** TLS (null: plain HTTP) and the address to bind (null: loopback without TLS, every address with it). */
     public ServerOptions withTls(Tls tls, String host) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> {
+            o.tls = tls;
+            o.host = host;
+        });
     }
 
     public ServerOptions withPasswordIterations(int iterations) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, iterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.passwordIterations = iterations);
     }
 
     public ServerOptions withGreetingTarget(Duration target) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, target,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.greetingTarget = target);
     }
 
     public ServerOptions withKioskRateLimit(double perSecond, int burst) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                perSecond, burst, postgres, newEpoch);
+        return with(o -> {
+            o.kioskRequestsPerSecond = perSecond;
+            o.kioskBurst = burst;
+        });
     }
 
     /** Keeps the data in a PostgreSQL database instead of the SQLite file (null: back to SQLite). */
     public ServerOptions withPostgres(Postgres postgres) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.postgres = postgres);
     }
 
     /**
@@ -145,8 +144,50 @@ public record ServerOptions(Path dataDir, String host, int port, boolean seedDem
      * database was restored from a backup. Kiosks then push again what the backup lacks.
      */
     public ServerOptions withNewEpoch(boolean newEpoch) {
-        return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
-                kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        return with(o -> o.newEpoch = newEpoch);
+    }
+
+    /** These options with some changed; the result is validated like any other. */
+    private ServerOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The options as plain fields, for {@link #with}: one place to name them all. */
+    private static final class Draft {
+        Path dataDir;
+        String host;
+        int port;
+        boolean seedDemo;
+        Clock clock;
+        Tls tls;
+        int passwordIterations;
+        Duration greetingTarget;
+        double kioskRequestsPerSecond;
+        int kioskBurst;
+        Postgres postgres;
+        boolean newEpoch;
+
+        Draft(ServerOptions o) {
+            dataDir = o.dataDir;
+            host = o.host;
+            port = o.port;
+            seedDemo = o.seedDemo;
+            clock = o.clock;
+            tls = o.tls;
+            passwordIterations = o.passwordIterations;
+            greetingTarget = o.greetingTarget;
+            kioskRequestsPerSecond = o.kioskRequestsPerSecond;
+            kioskBurst = o.kioskBurst;
+            postgres = o.postgres;
+            newEpoch = o.newEpoch;
+        }
+
+        ServerOptions build() {
+            return new ServerOptions(dataDir, host, port, seedDemo, clock, tls, passwordIterations, greetingTarget,
+                    kioskRequestsPerSecond, kioskBurst, postgres, newEpoch);
+        }
     }
 
     static boolean loopback(String host) {
