@@ -47,11 +47,14 @@ final class CheckIns {
      * advisor is added to {@code reassigned}. Refusals come before any write but the ticket's own
      * insert, which is the last check: a rejected check-in leaves nothing behind.
      *
-     * @param now the server's time of arrival
+     * @param now   the server's time of arrival
+     * @param known the ticket's {@link SiteStore#forTicket} facts, when the caller read them
+     *              already in this transaction, with nothing written since that they depend on
      * @return empty when applied, else why not
      */
     Optional<String> apply(Connection c, KioskOp op, String kioskSite, Instant now, List<Change> changes,
-                           List<PushResult.Reassignment> reassigned) throws SQLException {
+                           List<PushResult.Reassignment> reassigned, Optional<SiteStore.ForTicket> known)
+            throws SQLException {
         Ticket t = op.ticket();
         if (kioskSite != null && !kioskSite.equals(t.siteId())) {
             return Optional.of("ticket " + t.id() + " is for site " + t.siteId() + " but kiosk " + op.kioskId()
@@ -61,7 +64,7 @@ final class CheckIns {
             return Optional.of("ticket " + t.id() + " names kiosk " + t.kioskId() + " but its op comes from kiosk "
                     + op.kioskId());
         }
-        SiteStore.ForTicket site = sites.forTicket(c, t.siteId(), t.advisorId(), t.day(), t.number(), t.id());
+        SiteStore.ForTicket site = known.isPresent() ? known.get() : sites.forTicket(c, t);
         if (!site.siteKnown()) {
             return Optional.of("unknown site " + t.siteId() + " for ticket " + t.id());
         }
@@ -88,7 +91,7 @@ final class CheckIns {
                     assigned.advisorId(), SERVER_ACTOR, assignment.reason().get()));
             reassigned.add(new PushResult.Reassignment(t.id(), assigned.advisorId(), assignment.reason().get()));
         }
-        events.insert(c, t.siteId(), issued);
+        events.insertWithTicket(c, t.siteId(), issued);
         changes.add(new Change.TicketChanged(t.siteId(), TicketStore.newEntry(assigned, assignment.advisor())));
         return Optional.empty();
     }

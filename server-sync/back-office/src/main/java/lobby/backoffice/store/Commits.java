@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * alone, see {@link #runBatch}). One fsync then makes many kiosks' check-ins durable: with
  * synchronous=FULL a commit costs about 0.5 ms here, more than a check-in's SQL.
  *
+ * <p>On PostgreSQL the batch's writes may hold their inserts back and send them together
+ * ({@link HeldWrites}): a round trip per statement, inside the lock every instance shares, is
+ * what a check-in costs there.
+ *
  * <p>Each change gets its site's next live-event id in the same transaction ({@code
  * site_event_ids}). On SQLite the listener is called here, after the commit. On PostgreSQL the
  * changes are sent as notifications inside the transaction instead, and every back office
@@ -35,6 +39,18 @@ final class Commits {
     /** Work inside one transaction that notes what it changed. */
     interface Work<T> {
         T run(Connection c, List<Change> changes) throws SQLException;
+    }
+
+    /**
+     * What a write reads first, which a batch holding writes back reads for all its writes of
+     * the kind at once, in one look-up before any of them runs: inside the lock every instance
+     * shares, a round trip per write would count. A write takes the answer kept for it only if
+     * nothing was written since but held-back writes ({@link HeldWrites#unchangedSince}), as
+     * for any read made ahead of them, and reads for itself otherwise.
+     */
+    interface ReadAhead {
+        /** Reads for every one of {@code all} (this one among them, all of its class) and keeps each its answer. */
+        void readAll(Connection c, List<ReadAhead> all) throws SQLException;
     }
 
     /** A batch stays small enough that one slow write cannot hold many callers for long. */
@@ -52,6 +68,7 @@ final class Commits {
     /** One caller's write, done by whichever thread runs its batch. */
     private static final class Pending<T> {
         final String what;
+        final ReadAhead readAhead;
         final Work<T> work;
         final List<Change> changes = new ArrayList<>();
         final List<Committed> committed = new ArrayList<>();
@@ -60,8 +77,9 @@ final class Commits {
         RuntimeException failure;
         volatile boolean done;
 
-        Pending(String what, Work<T> work) {
+        Pending(String what, ReadAhead readAhead, Work<T> work) {
             this.what = what;
+            this.readAhead = readAhead;
             this.work = work;
         }
     }
@@ -81,7 +99,12 @@ final class Commits {
      * costs a wake-up each, and kept batches at one or two writes); they are woken when done.
      */
     <T> T write(String what, Work<T> work) {
-        Pending<T> mine = new Pending<>(what, work);
+        return write(what, null, work);
+    }
+
+    /** @param readAhead what the work reads first, or null (see {@link ReadAhead}) */
+    <T> T write(String what, ReadAhead readAhead, Work<T> work) {
+        Pending<T> mine = new Pending<>(what, readAhead, work);
         waiting.add(mine);
         while (!mine.done) {
             if (order.tryLock()) {
@@ -118,12 +141,17 @@ final class Commits {
             batch.add(p);
         }
         List<Pending<?>> todo = new ArrayList<>(batch);
+        boolean hold = db.dialect() == Database.Dialect.POSTGRES;
         while (!todo.isEmpty()) {
             Pending<?>[] culprit = new Pending<?>[1];
             Exception[] cause = new Exception[1];
             String what = todo.size() == 1 ? todo.get(0).what : todo.size() + " writes (" + todo.get(0).what + ", ...)";
             try {
-                db.write(what, c -> {
+                boolean holding = hold;
+                db.write(what, hold, c -> {
+                    if (holding) {
+                        readAhead(c, todo);
+                    }
                     for (Pending<?> p : todo) {
                         try {
                             runOne(c, p);
@@ -138,6 +166,14 @@ final class Commits {
                 });
                 break;
             } catch (RuntimeException e) {
+                if (hold) {
+                    // Writes held back fail when sent, after the write that made them has returned:
+                    // run the batch again with every statement sent as it comes, which tells
+                    // the culprit and lets a taken key answer for itself (see HeldWrites).
+                    LOG.debug("{} ran again without holding writes back: {}", what, e.getMessage());
+                    hold = false;
+                    continue;
+                }
                 if (culprit[0] == null) {
                     // BEGIN or COMMIT failed: nothing of these writes is stored.
                     todo.forEach(p -> p.failure = e);
@@ -154,6 +190,18 @@ final class Commits {
             }
             p.done = true;
             LockSupport.unpark(p.caller);
+        }
+    }
+
+    private static void readAhead(Connection c, List<Pending<?>> todo) throws SQLException {
+        Map<Class<?>, List<ReadAhead>> byKind = new LinkedHashMap<>();
+        for (Pending<?> p : todo) {
+            if (p.readAhead != null) {
+                byKind.computeIfAbsent(p.readAhead.getClass(), k -> new ArrayList<>()).add(p.readAhead);
+            }
+        }
+        for (List<ReadAhead> all : byKind.values()) {
+            all.get(0).readAll(c, all);
         }
     }
 

@@ -34,7 +34,11 @@ import org.sqlite.SQLiteConfig;
  * transaction-scoped advisory lock ({@link #WRITE_LOCK}), so writes are serialised across every
  * instance as SQLite serialises them within its file: read-then-insert rules (a ticket number,
  * a kiosk's next seq) stay race-free, and event ids are given out in commit order. Reads run
- * as REPEATABLE READ, READ ONLY: one snapshot per unit of work, as under WAL.
+ * as REPEATABLE READ, READ ONLY: one snapshot per unit of work, as under WAL. There every
+ * statement is a round trip to the server, and writes are serialised across instances, so a
+ * write's round trips limit the whole site's rate: PostgreSQL connections run with auto-commit
+ * off, where the driver sends BEGIN along with the transaction's first statement rather than on
+ * its own, and a group commit may hold writes back to send them together ({@link HeldWrites}).
  */
 final class Database implements AutoCloseable {
     /** How long a writer waits for another writer before giving up. */
@@ -47,16 +51,8 @@ final class Database implements AutoCloseable {
 
     /** Which SQL the database speaks, where the two differ. */
     enum Dialect {
-        SQLITE("BEGIN IMMEDIATE", "BEGIN"),
-        POSTGRES("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-
-        final String beginWrite;
-        final String beginRead;
-
-        Dialect(String beginWrite, String beginRead) {
-            this.beginWrite = beginWrite;
-            this.beginRead = beginRead;
-        }
+        SQLITE,
+        POSTGRES
     }
 
     /** Work inside one transaction; an exception rolls it back. */
@@ -134,29 +130,43 @@ final class Database implements AutoCloseable {
      * other connection to the file.
      */
     <T> T write(String what, Work<T> work) {
+        return write(what, false, work);
+    }
+
+    /**
+     * @param holdWrites on PostgreSQL, let the work hold writes back ({@link HeldWrites}); a
+     *                   {@link HeldWrites.Conflict} then fails the transaction
+     */
+    <T> T write(String what, boolean holdWrites, Work<T> work) {
         long started = System.nanoTime();
         writeLock.lock();
         try {
             if (writer == null || writer.isClosed()) {
-                writer = connect();
-                writerStatements = new StatementCache(writer);
+                writerStatements = open(false);
+                writer = writerStatements.raw();
             }
             try {
                 Connection c = writerStatements.connection();
-                execute(c, dialect.beginWrite);
-                if (dialect == Dialect.POSTGRES) {
+                if (dialect == Dialect.SQLITE) {
+                    execute(c, "BEGIN IMMEDIATE");
+                } else {
                     execute(c, "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+                    writerStatements.holdWrites(holdWrites);
                 }
                 T result = work.run(c);
-                execute(c, "COMMIT");
+                commit(c);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 // Errors too (a class missing after a bad upgrade): an open transaction left on the
                 // shared writer would fail every later write with "transaction within a transaction".
-                if (!rollbackQuietly(writer, e)) {
+                if (!rollbackQuietly(writerStatements.connection(), e)) {
                     closeWriter();
                 }
                 throw e;
+            } finally {
+                if (writerStatements != null) {
+                    writerStatements.holdWrites(false);
+                }
             }
         } catch (SQLException e) {
             throw failed(what, started, e);
@@ -165,14 +175,47 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection for the pools. On PostgreSQL auto-commit is off: a transaction begins with
+     * its first statement, and readers' transactions are REPEATABLE READ, READ ONLY. (Not on
+     * SQLite: there the driver would begin the next transaction right after a commit, see
+     * {@link #write}.)
+     */
+    private StatementCache open(boolean reader) throws SQLException {
+        Connection c = connect();
+        try {
+            if (dialect == Dialect.POSTGRES) {
+                c.setAutoCommit(false);
+                if (reader) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    c.setReadOnly(true);
+                }
+            }
+            return new StatementCache(c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private void commit(Connection c) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            execute(c, "COMMIT");
+        } else {
+            c.commit();
+        }
+    }
+
     <T> T read(String what, Work<T> work) {
         long started = System.nanoTime();
         StatementCache c = null;
         try {
             c = borrowReader();
-            execute(c.connection(), dialect.beginRead);
+            if (dialect == Dialect.SQLITE) {
+                execute(c.connection(), "BEGIN");
+            }
             T result = work.run(c.connection());
-            execute(c.connection(), "COMMIT");
+            commit(c.connection());
             if (!idleReaders.offer(c)) {
                 closeReader(c);
             }
@@ -200,7 +243,7 @@ final class Database implements AutoCloseable {
         }
         if (readers.incrementAndGet() <= READERS) {
             try {
-                return new StatementCache(connect());
+                return open(true);
             } catch (SQLException | RuntimeException e) {
                 readers.decrementAndGet();
                 throw e;
@@ -238,9 +281,13 @@ final class Database implements AutoCloseable {
     }
 
     /** @return false when even the rollback failed: the connection is not to be used again */
-    private static boolean rollbackQuietly(Connection c, Throwable cause) {
+    private boolean rollbackQuietly(Connection c, Throwable cause) {
         try {
-            execute(c, "ROLLBACK");
+            if (dialect == Dialect.SQLITE) {
+                execute(c, "ROLLBACK");
+            } else {
+                c.rollback();
+            }
             return true;
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("no transaction is active")) {

@@ -21,9 +21,13 @@ final class EpochStore {
      */
     static final long EVENT_ID_JUMP = 1_000_000;
 
-    /** @throws SQLException when there is none: {@link #createIfMissing} runs when the store opens */
+    /**
+     * Read ahead of held-back writes ({@link HeldWrites}), none of which touches the settings.
+     *
+     * @throws SQLException when there is none: {@link #createIfMissing} runs when the store opens
+     */
     String current(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+        try (PreparedStatement ps = HeldWrites.ahead(c, "SELECT value FROM settings WHERE name = ?")) {
             ps.setString(1, SETTING);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -85,14 +85,17 @@ final class OpStore {
      * path, where a look-up first would cost a second (a round trip each on PostgreSQL, inside
      * the write lock).
      *
+     * It may be held back ({@link HeldWrites}): a taken id or seq then fails the transaction when
+     * sent, and it runs again with this insert answering for itself.
+     *
      * @return false, storing nothing, when either is taken ({@link #clashes} says which)
      */
     boolean tryInsert(Connection c, Applied op, Instant receivedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = HeldWrites.later(c, """
                 INSERT INTO applied_ops (op_id, kiosk_id, seq, body_sha256, applied_at, rejection)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """)) {
+                """, true)) {
             ps.setString(1, op.opId());
             ps.setString(2, op.kioskId());
             ps.setLong(3, op.seq());
@@ -112,22 +115,12 @@ final class OpStore {
         }
     }
 
-    /** One index look-up, whatever the number of ops the kiosk has sent. */
-    Progress progress(Connection c, String kioskId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT contiguous_seq, max_seq FROM kiosk_progress WHERE kiosk_id = ?")) {
-            ps.setString(1, kioskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Progress(rs.getLong(1), rs.getLong(2)) : Progress.NONE;
-            }
-        }
-    }
-
+    /** May be held back ({@link HeldWrites}): the op inserts it follows are checked when sent. */
     void saveProgress(Connection c, String kioskId, Progress p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = HeldWrites.later(c, """
                 INSERT INTO kiosk_progress (kiosk_id, contiguous_seq, max_seq) VALUES (?, ?, ?)
                 ON CONFLICT (kiosk_id) DO UPDATE SET contiguous_seq = excluded.contiguous_seq, max_seq = excluded.max_seq
-                """)) {
+                """, false)) {
             ps.setString(1, kioskId);
             ps.setLong(2, p.contiguous());
             ps.setLong(3, Math.max(p.max(), p.contiguous()));

@@ -1,6 +1,8 @@
 package lobby.backoffice.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import lobby.checkin.Advisor;
+import lobby.checkin.Ticket;
 import lobby.sync.KioskOp;
 import lobby.sync.PushBatch;
 import lobby.sync.PushResult;
@@ -37,17 +40,14 @@ final class PushRules {
     private final CheckIns checkIns;
     private final KioskEventStore kioskEvents = new KioskEventStore();
     private final OpStore ops;
-    private final EpochStore epochs;
     private final Clock clock;
 
-    PushRules(SiteStore sites, TicketStore tickets, TicketEventStore events, OpStore ops, EpochStore epochs,
-              Clock clock) {
+    PushRules(SiteStore sites, TicketStore tickets, TicketEventStore events, OpStore ops, Clock clock) {
         this.sites = sites;
         this.tickets = tickets;
         this.events = events;
         this.checkIns = new CheckIns(sites, tickets, events);
         this.ops = ops;
-        this.epochs = epochs;
         this.clock = clock;
     }
 
@@ -70,6 +70,112 @@ final class PushRules {
             out.add(new Prepared(op, OpLimits.problem(op), OpDigest.sha256(op)));
         }
         return out;
+    }
+
+    /**
+     * What a push starts from: the kiosk's progress, the data epoch for the answer, and when the
+     * push opens with a check-in, that ticket's {@link SiteStore#forTicket} facts. One look-up
+     * across three stores: on PostgreSQL each is a round trip inside the write lock every back
+     * office shares, and most pushes are one check-in.
+     *
+     * <p>It runs ahead of held-back writes ({@link HeldWrites}). The epoch is not among them, nor
+     * are sites and advisors ({@link SiteStore#forTicket} says what its number check may miss).
+     * The progress misses only another push of the same kiosk in the same group commit; this
+     * push then either takes an op that one holds, whose key is then taken (the batch runs
+     * again, unheld), or answers its ops deferred, and the kiosk sends them again.
+     */
+    private record Start(OpStore.Progress progress, String epoch, Optional<SiteStore.ForTicket> firstCheckIn) {
+    }
+
+    private static final String START_SQL = "SELECT e.value, p.contiguous_seq, p.max_seq, f.* FROM settings e"
+            + " LEFT JOIN kiosk_progress p ON p.kiosk_id = ?"
+            + " LEFT JOIN (" + SiteStore.FOR_TICKET_SQL + ") f ON 1 = 1"
+            + " WHERE e.name = ?";
+
+    private static final String READ_ALL_SQL = "SELECT k.n, e.value, p.contiguous_seq, p.max_seq, f.*"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+            + " AS k (kiosk, day, number, ticket_id, advisor_id, site, n)"
+            + " JOIN settings e ON e.name = ?"
+            + " LEFT JOIN kiosk_progress p ON p.kiosk_id = k.kiosk"
+            + " LEFT JOIN LATERAL ("
+            + SiteStore.forTicketSql("k.day", "k.number", "k.ticket_id", "k.advisor_id", "k.site") + ") f ON TRUE";
+
+    /**
+     * A push's {@link Start}: read with those of the other pushes of its group commit when the
+     * batch holds writes back ({@link Commits.ReadAhead}), else when the push needs it.
+     */
+    static final class StartRead implements Commits.ReadAhead {
+        private final String kiosk;
+        private final Ticket first;
+        private Start start;
+        private long mark = -1;
+
+        /** @param prepared the push's ops, {@link #prepare}d */
+        StartRead(String kiosk, List<Prepared> prepared) {
+            this.kiosk = kiosk;
+            this.first = prepared.stream().findFirst()
+                    .filter(p -> p.op().type() == KioskOp.Type.CHECK_IN && p.tooLong().isEmpty())
+                    .map(p -> p.op().ticket()).orElse(null);
+        }
+
+        /**
+         * One query for the batch's pushes, its text the same for any number of them (so the
+         * server plans it once). PostgreSQL's SQL (arrays, LATERAL): writes are held back, and
+         * so read ahead, only there.
+         */
+        @Override
+        public void readAll(Connection c, List<Commits.ReadAhead> all) throws SQLException {
+            String[][] columns = new String[6][all.size()];
+            for (int n = 0; n < all.size(); n++) {
+                StartRead r = (StartRead) all.get(n);
+                columns[0][n] = r.kiosk;
+                columns[1][n] = r.first == null ? null : r.first.day().toString();
+                columns[2][n] = r.first == null ? null : r.first.number();
+                columns[3][n] = r.first == null ? null : r.first.id();
+                columns[4][n] = r.first == null ? null : r.first.advisorId();
+                columns[5][n] = r.first == null ? null : r.first.siteId();
+            }
+            try (PreparedStatement ps = HeldWrites.ahead(c, READ_ALL_SQL)) {
+                for (int i = 0; i < columns.length; i++) {
+                    ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
+                }
+                ps.setString(columns.length + 1, EpochStore.SETTING);
+                long at = HeldWrites.mark(c);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StartRead r = (StartRead) all.get(rs.getInt(1) - 1);
+                        r.start = start(rs, 2, r.first);
+                        r.mark = at;
+                    }
+                }
+            }
+        }
+
+        /** The start read ahead, if nothing but held-back writes was written since; else read now. */
+        Start get(Connection c) throws SQLException {
+            if (start != null && HeldWrites.unchangedSince(c, mark)) {
+                return start;
+            }
+            try (PreparedStatement ps = HeldWrites.ahead(c, START_SQL)) {
+                ps.setString(1, kiosk);
+                int next = SiteStore.bindForTicket(ps, 2, first);
+                ps.setString(next, EpochStore.SETTING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("the database has no data epoch; it is created when the store opens");
+                    }
+                    return start(rs, 1, first);
+                }
+            }
+        }
+
+        /** From the epoch's column on: epoch, progress (two), {@link SiteStore#forTicket(ResultSet, int)}'s. */
+        private static Start start(ResultSet rs, int from, Ticket first) throws SQLException {
+            OpStore.Progress progress = rs.getObject(from + 1) == null ? OpStore.Progress.NONE
+                    : new OpStore.Progress(rs.getLong(from + 1), rs.getLong(from + 2));
+            return new Start(progress, rs.getString(from),
+                    first == null ? Optional.empty() : Optional.of(SiteStore.forTicket(rs, from + 3)));
+        }
     }
 
     /** What one push comes to, gathered op by op. */
@@ -95,11 +201,12 @@ final class PushRules {
      * Applies the batch's ops ({@link #prepare}d: in seq order); the tickets they changed are
      * added to {@code changes}.
      */
-    PushResult apply(Connection c, PushBatch batch, List<Prepared> prepared, String kioskSite, List<Change> changes)
-            throws SQLException {
+    PushResult apply(Connection c, PushBatch batch, List<Prepared> prepared, StartRead read, String kioskSite,
+                     List<Change> changes) throws SQLException {
         Instant now = clock.instant();
         String kiosk = batch.kioskId();
-        OpStore.Progress before = ops.progress(c, kiosk);
+        Start start = read.get(c);
+        OpStore.Progress before = start.progress();
         Outcome out = new Outcome(before);
         for (Prepared p : prepared) {
             KioskOp op = p.op();
@@ -113,14 +220,16 @@ final class PushRules {
                 // Decided before: a retry gets the stored answer; anything else is refused and changes nothing.
                 earlierAnswer(c, p).ifPresentOrElse(why -> out.reject(op, why), () -> out.applied.add(op.opId()));
             } else {
-                takeNext(c, p, kioskSite, now, changes, out);
+                // Nothing this push wrote before its first op can change the facts read for it.
+                takeNext(c, p, kioskSite, now, changes, out,
+                        p == prepared.get(0) ? start.firstCheckIn() : Optional.empty());
             }
         }
         if (out.contiguous != before.contiguous()) {
             ops.saveProgress(c, kiosk, new OpStore.Progress(out.contiguous, out.max));
         }
         return new PushResult(List.copyOf(out.applied), out.contiguous, out.rejected, out.deferred, out.reassigned,
-                epochs.current(c), now);
+                start.epoch(), now);
     }
 
     /**
@@ -149,7 +258,7 @@ final class PushRules {
 
     /** The op the kiosk's seqs wait for: stored, then applied or rejected for good. */
     private void takeNext(Connection c, Prepared p, String kioskSite, Instant now, List<Change> changes,
-                          Outcome out) throws SQLException {
+                          Outcome out, Optional<SiteStore.ForTicket> known) throws SQLException {
         KioskOp op = p.op();
         String key = OpStore.key(op.opId());
         OpStore.Applied row = new OpStore.Applied(key, op.kioskId(), op.seq(), p.sha256(), p.tooLong().orElse(null));
@@ -171,7 +280,7 @@ final class PushRules {
             out.reject(op, p.tooLong().get());
         } else {
             Optional<String> refusal = op.type() == KioskOp.Type.CHECK_IN
-                    ? checkIns.apply(c, op, kioskSite, now, changes, out.reassigned)
+                    ? checkIns.apply(c, op, kioskSite, now, changes, out.reassigned, known)
                     : event(c, op, kioskSite, now, changes);
             if (refusal.isPresent()) {
                 ops.reject(c, key, refusal.get());

@@ -44,7 +44,7 @@ public final class ServerStore implements AutoCloseable {
         this.db = db;
         this.commits = new Commits(db);
         this.clock = clock;
-        this.rules = new PushRules(sites, tickets, events, new OpStore(), epochs, clock);
+        this.rules = new PushRules(sites, tickets, events, new OpStore(), clock);
         this.desk = new QueueDesk(db, commits, sites, tickets, events, clock);
         this.lobby = new LobbyView(db, sites, tickets, new BoardStore(), clock);
         this.statistics = new Statistics(db, sites, events);
@@ -253,8 +253,9 @@ public final class ServerStore implements AutoCloseable {
                     + batch.ops().size());
         }
         List<PushRules.Prepared> prepared = PushRules.prepare(batch);
-        return commits.write("pushing " + batch.ops().size() + " ops from kiosk " + batch.kioskId(),
-                (c, changes) -> rules.apply(c, batch, prepared, kioskSite, changes));
+        PushRules.StartRead start = new PushRules.StartRead(batch.kioskId(), prepared);
+        return commits.write("pushing " + batch.ops().size() + " ops from kiosk " + batch.kioskId(), start,
+                (c, changes) -> rules.apply(c, batch, prepared, start, kioskSite, changes));
     }
 
     /**

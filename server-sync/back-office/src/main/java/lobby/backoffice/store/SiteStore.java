@@ -16,6 +16,7 @@ import lobby.checkin.Advisor;
 import lobby.checkin.Appointment;
 import lobby.checkin.Duty;
 import lobby.checkin.Plate;
+import lobby.checkin.Ticket;
 import lobby.checkin.VisitKind;
 
 /** Sites, their advisor roster, their bookings and the vehicles booked. Every method runs inside the caller's transaction. */
@@ -51,31 +52,64 @@ final class SiteStore {
     record ForTicket(boolean siteKnown, Optional<Advisor> advisor, Optional<String> numberTakenBy) {
     }
 
-    /** One look-up for all three (a round trip each would count on PostgreSQL, inside the write lock). */
-    ForTicket forTicket(Connection c, String site, String advisorId, LocalDate day, String number, String ticketId)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.id, a.name, a.desk, a.lamp_pin, a.duty,
-                       (SELECT MIN(t.id) FROM tickets t WHERE t.site = s.id AND t.day = ? AND t.number = ? AND t.id <> ?)
+    /**
+     * The look-up behind {@link #forTicket}, for a query that joins it to others (a push's first
+     * check-in, {@link PushRules}), with its columns read by {@link #forTicket(ResultSet, int)}.
+     * The arguments are SQL expressions for the ticket's fields: parameters ("?", bound by
+     * {@link #bindForTicket}) or the columns of a joined row.
+     */
+    static String forTicketSql(String day, String number, String ticketId, String advisorId, String site) {
+        return """
+                SELECT s.id AS known_site, a.id AS advisor_id, a.name AS advisor_name, a.desk AS advisor_desk,
+                       a.lamp_pin AS advisor_lamp_pin, a.duty AS advisor_duty,
+                       (SELECT MIN(t.id) FROM tickets t WHERE t.site = s.id AND t.day = %s AND t.number = %s
+                                                           AND t.id <> %s) AS number_taken_by
                 FROM sites s
-                LEFT JOIN advisors a ON a.site = s.id AND a.id = ?
-                WHERE s.id = ?
-                """)) {
-            ps.setString(1, day.toString());
-            ps.setString(2, number);
-            ps.setString(3, ticketId);
-            ps.setString(4, advisorId);
-            ps.setString(5, site);
+                LEFT JOIN advisors a ON a.site = s.id AND a.id = %s
+                WHERE s.id = %s""".formatted(day, number, ticketId, advisorId, site);
+    }
+
+    /** {@link #forTicketSql} with parameters. */
+    static final String FOR_TICKET_SQL = forTicketSql("?", "?", "?", "?", "?");
+
+    /**
+     * One look-up for all three (a round trip each would count on PostgreSQL, inside the write
+     * lock). It runs ahead of held-back writes ({@link HeldWrites}): sites and advisors are not
+     * among them; a ticket held back by another check-in of the same group commit escapes the
+     * number check, which only warns (the ticket is taken either way).
+     */
+    ForTicket forTicket(Connection c, Ticket t) throws SQLException {
+        try (PreparedStatement ps = HeldWrites.ahead(c, FOR_TICKET_SQL)) {
+            bindForTicket(ps, 1, t);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new ForTicket(false, Optional.empty(), Optional.empty());
-                }
-                Optional<Advisor> advisor = rs.getString(1) == null ? Optional.empty()
-                        : Optional.of(new Advisor(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                Duty.valueOf(rs.getString(5))));
-                return new ForTicket(true, advisor, Optional.ofNullable(rs.getString(6)));
+                return rs.next() ? forTicket(rs, 1) : forTicket(null, 0);
             }
         }
+    }
+
+    /**
+     * Binds {@link #FOR_TICKET_SQL}'s parameters from {@code from} on; a null ticket finds no site.
+     *
+     * @return the next parameter's index
+     */
+    static int bindForTicket(PreparedStatement ps, int from, Ticket t) throws SQLException {
+        ps.setString(from, t == null ? null : t.day().toString());
+        ps.setString(from + 1, t == null ? null : t.number());
+        ps.setString(from + 2, t == null ? null : t.id());
+        ps.setString(from + 3, t == null ? null : t.advisorId());
+        ps.setString(from + 4, t == null ? null : t.siteId());
+        return from + 5;
+    }
+
+    /** Reads {@link #FOR_TICKET_SQL}'s columns from {@code from} on; a null result set, or no site there, is an unknown site. */
+    static ForTicket forTicket(ResultSet rs, int from) throws SQLException {
+        if (rs == null || rs.getString(from) == null) {
+            return new ForTicket(false, Optional.empty(), Optional.empty());
+        }
+        Optional<Advisor> advisor = rs.getString(from + 1) == null ? Optional.empty()
+                : Optional.of(new Advisor(rs.getString(from + 1), rs.getString(from + 2), rs.getInt(from + 3),
+                        rs.getInt(from + 4), Duty.valueOf(rs.getString(from + 5))));
+        return new ForTicket(true, advisor, Optional.ofNullable(rs.getString(from + 6)));
     }
 
     /** Creates the site with a fresh QR key, or renames it and keeps its key (printed codes stay valid). */

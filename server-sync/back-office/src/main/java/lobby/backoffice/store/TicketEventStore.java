@@ -18,25 +18,43 @@ final class TicketEventStore {
         insert(c, site, List.of(e));
     }
 
-    /** Several events in one statement (a check-in's ISSUED, LAMP_LIT and perhaps TRANSFERRED). */
+    /** Several events in one statement. */
     void insert(Connection c, String site, List<TicketEvent> all) throws SQLException {
-        String values = String.join(", ", java.util.Collections.nCopies(all.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_events (site, ticket_id, type, at, advisor_id,"
-                + " from_advisor, to_advisor, actor, detail) VALUES " + values)) {
-            int i = 0;
-            for (TicketEvent e : all) {
-                ps.setString(++i, site);
-                ps.setString(++i, e.ticketId());
-                ps.setString(++i, e.type().name());
-                ps.setString(++i, SortableInstant.format(e.at()));
-                ps.setString(++i, e.advisorId());
-                ps.setString(++i, e.fromAdvisorId());
-                ps.setString(++i, e.toAdvisorId());
-                ps.setString(++i, e.actor());
-                ps.setString(++i, e.detail());
-            }
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement(insertSql(all.size()))) {
+            insert(ps, site, all);
         }
+    }
+
+    /**
+     * A new ticket's first events (ISSUED, LAMP_LIT and perhaps TRANSFERRED), which may be held
+     * back with the ticket's own insert ({@link HeldWrites}): nothing reads them within the
+     * check-in, and anything that reads them later sends them first.
+     */
+    void insertWithTicket(Connection c, String site, List<TicketEvent> all) throws SQLException {
+        try (PreparedStatement ps = HeldWrites.later(c, insertSql(all.size()), false)) {
+            insert(ps, site, all);
+        }
+    }
+
+    private static String insertSql(int rows) {
+        return "INSERT INTO ticket_events (site, ticket_id, type, at, advisor_id, from_advisor, to_advisor, actor, detail)"
+                + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+
+    private static void insert(PreparedStatement ps, String site, List<TicketEvent> all) throws SQLException {
+        int i = 0;
+        for (TicketEvent e : all) {
+            ps.setString(++i, site);
+            ps.setString(++i, e.ticketId());
+            ps.setString(++i, e.type().name());
+            ps.setString(++i, SortableInstant.format(e.at()));
+            ps.setString(++i, e.advisorId());
+            ps.setString(++i, e.fromAdvisorId());
+            ps.setString(++i, e.toAdvisorId());
+            ps.setString(++i, e.actor());
+            ps.setString(++i, e.detail());
+        }
+        ps.executeUpdate();
     }
 
     List<TicketEvent> forTicket(Connection c, String ticketId) throws SQLException {

@@ -51,16 +51,19 @@ final class TicketStore {
      * PushRules) and the clocks: the kiosk's hybrid stamp and whether its wall clock was
      * synchronised, and the server's time of arrival.
      *
+     * <p>It may be held back ({@link HeldWrites}): a ticket whose id is taken then fails the
+     * transaction when sent, and it runs again with this insert answering for itself.
+     *
      * @param hlc null from kiosks older than the stamp
      * @return false, storing nothing, when a ticket with that id exists already
      */
     boolean insert(Connection c, Ticket t, String hlc, boolean clockSynced, Instant receivedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = HeldWrites.later(c, """
                 INSERT INTO tickets (id, site, kiosk, day, number, kind, advisor_id, appointment_id, plate,
                                      lounge, issued_at, est_wait, status, hlc, clock_synced, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
-                """)) {
+                """, true)) {
             ps.setString(1, t.id());
             ps.setString(2, t.siteId());
             ps.setString(3, t.kioskId());
