@@ -32,12 +32,13 @@ import lobby.backoffice.pg.PostgresServer;
  * <li>server-sent events fan-out: 1,000 connected clients, time from a push until the last of
  *     them has the new ticket's event.</li>
  * </ol>
- * Arguments: {@code [kiosks] [seconds]}, default 16 kiosks for 10 s after a 5 s warm-up (the JIT
- * needs that long to compile the SQLite driver's paths).
+ * Arguments: {@code [kiosks] [seconds]}, default 16 kiosks for 10 s after a 10 s warm-up: on 2
+ * cores the JIT compiles the server's, the drivers' and PostgreSQL's client paths for about
+ * that long (check-ins per second climb for the first 10 s of load, then level off).
  */
 public final class BackOfficeBenchmarks {
     static final int DEFAULT_KIOSKS = 16;
-    static final Duration WARM_UP = Duration.ofSeconds(5);
+    static final Duration WARM_UP = Duration.ofSeconds(10);
     static final Duration DEFAULT_RUN = Duration.ofSeconds(10);
     static final int SSE_CLIENTS = 1_000;
     static final double TARGET_PER_SECOND = 1_000;

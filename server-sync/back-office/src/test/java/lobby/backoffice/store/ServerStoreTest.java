@@ -308,6 +308,24 @@ class ServerStoreTest {
     }
 
     @Test
+    void aWriteAfterTheBatchThreadWentIdleIsTakenAsBefore() throws Exception {
+        assertEquals(List.of("op-k1-1"), push("k1", op("k1", 1)).applied());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("group-commit"))) {
+            assertTrue(System.nanoTime() < deadline, "the batch thread should end after a second with nothing to do");
+            Thread.sleep(20);
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            PushResult later = pool.submit(() -> push("k1", op("k1", 2))).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("op-k1-2"), later.applied());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, queue().size());
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefusedWhole() {
         List<KioskOp> ops = java.util.stream.LongStream.rangeClosed(1, PushBatch.MAX_OPS + 1)
                 .mapToObj(seq -> op("k1", seq)).toList();
