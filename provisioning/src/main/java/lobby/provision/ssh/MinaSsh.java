@@ -52,6 +52,13 @@ public final class MinaSsh implements Connector {
     /** An unreachable kiosk must not hold up the roll-out. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Connections dropped before the SSH session was set up are tried this many times in all
+     * (a flaky lobby network, a kiosk busy starting up: the connection is reset, or MINA reports
+     * that no session was attached to it).
+     */
+    static final int CONNECT_ATTEMPTS = 3;
+    static final Duration RETRY_PAUSE = Duration.ofMillis(200);
     static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(20);
     /** apt-get installing a Java runtime on a Pi over a dealership's line can take this long. */
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(30);
@@ -102,9 +109,19 @@ public final class MinaSsh implements Connector {
     @Override
     public Remote connect(SshTarget target, KnownHosts knownHosts) {
         KeyPair identity = identity(target.keyFile());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return login(target, knownHosts, identity);
+            } catch (Dropped e) {
+                pauseBeforeRetry(attempt, e);
+            }
+        }
+    }
+
+    private Remote login(SshTarget target, KnownHosts knownHosts, KeyPair identity) {
         HostCheck check = HostCheck.verifying(target, knownHosts,
                 preferring(knownHosts.keyTypesFor(target.host(), target.port())));
-        ClientSession session = open(target.name(), target.host(), target.port(), target.user(), check);
+        ClientSession session = openOnce(target.name(), target.host(), target.port(), target.user(), check);
         try {
             session.addPublicKeyIdentity(identity);
             session.auth().verify(LOGIN_TIMEOUT);
@@ -113,6 +130,11 @@ public final class MinaSsh implements Connector {
             closeQuietly(session);
             if (check.refusal != null) {
                 throw new HostKeyException(check.refusal);
+            }
+            if (check.captured == null) {
+                // Dropped before the server even showed its key: nothing was sent in our name.
+                throw new Dropped(target.name() + " (" + target.address() + "): the connection was dropped before"
+                        + " the key exchange: " + reason(e), e);
             }
             String why = reason(e).contains("No more authentication methods")
                     ? "the kiosk did not accept this key (is " + target.keyFile().getFileName() + ".pub in ~"
@@ -154,6 +176,39 @@ public final class MinaSsh implements Connector {
     }
 
     private ClientSession open(String name, String host, int port, String user, HostCheck check) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openOnce(name, host, port, user, check);
+            } catch (Dropped e) {
+                pauseBeforeRetry(attempt, e);
+            }
+        }
+    }
+
+    /** @throws Dropped {@code e} itself, after the last attempt */
+    private static void pauseBeforeRetry(int attempt, Dropped e) {
+        if (attempt >= CONNECT_ATTEMPTS) {
+            throw e;
+        }
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis() * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    /**
+     * The connection was made, then dropped before the SSH session was set up: reset, closed, or
+     * closed before MINA attached its session. Worth another try, unlike a refusal or no answer.
+     */
+    private static final class Dropped extends ConnectionException {
+        Dropped(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private ClientSession openOnce(String name, String host, int port, String user, HostCheck check) {
         String where = name + " (" + host + ":" + port + ")";
         ConnectFuture future;
         try {
@@ -173,9 +228,14 @@ public final class MinaSsh implements Connector {
             throw e;
         } catch (IOException | RuntimeException e) {
             Throwable cause = rootCause(e);
-            String why = cause instanceof ConnectException ? "connection refused (is sshd running, is the port right?)"
-                    : cause instanceof UnresolvedAddressException ? "unknown host name " + host : reason(e);
-            throw new ConnectionException(where + ": unreachable: " + why, e);
+            if (cause instanceof ConnectException) {
+                throw new ConnectionException(where + ": unreachable: connection refused (is sshd running, is the port"
+                        + " right?)", e);
+            }
+            if (cause instanceof UnresolvedAddressException) {
+                throw new ConnectionException(where + ": unreachable: unknown host name " + host, e);
+            }
+            throw new Dropped(where + ": unreachable: " + reason(e), e);
         }
     }
 
