@@ -136,13 +136,13 @@ class HeldWritesIT {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+    private static void awaitTrue(BooleanSupplier condition, String what) {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError(what + ": not within " + DEADLINE);
             }
-            Thread.sleep(5);
+            Thread.onSpinWait();
         }
     }
 }
