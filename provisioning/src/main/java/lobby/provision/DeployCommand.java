@@ -12,22 +12,14 @@ import lobby.provision.rollout.Console;
 import lobby.provision.rollout.KioskReport;
 import lobby.provision.rollout.Rollout;
 import lobby.provision.ssh.Connector;
-import lobby.provision.ssh.KnownHosts;
 
 /** {@code plan} (check only) and {@code apply}: the steps of {@link Deployment} on every kiosk. */
-final class DeployCommand implements ProvisionMain.Command {
-    private final CommandLine.Options options;
-    private final Inventory inventory;
-    private final List<Kiosk> kiosks;
-    private final Console console;
+final class DeployCommand extends KioskCommand {
     private final boolean apply;
     private final Release release;
 
     DeployCommand(CommandLine.Options options, Inventory inventory, List<Kiosk> kiosks, Console console) {
-        this.options = options;
-        this.inventory = inventory;
-        this.kiosks = kiosks;
-        this.console = console;
+        super(options, inventory, kiosks, console);
         this.apply = options.command().equals("apply");
         try {
             this.release = options.dist() == null ? null : Release.load(options.dist(), options.version());
@@ -38,22 +30,19 @@ final class DeployCommand implements ProvisionMain.Command {
 
     @Override
     public int run(Connector ssh) {
-        KnownHosts knownHosts = KnownHosts.load(inventory.knownHosts());
         console.line((apply ? "apply " : "plan ") + (release == null ? "(no release given)"
                 : release.version() + " (" + release.file().getFileName() + ", " + release.sizeText() + ", sha256 "
                 + release.sha256().substring(0, 12) + "...)") + " on " + kiosks.size()
                 + (kiosks.size() == 1 ? " kiosk" : " kiosks") + ", " + options.parallel() + " at a time");
-        Rollout rollout = new Rollout(options.parallel(), options.maxFailures(), console);
-        List<KioskReport> reports = rollout.run(kiosks, kiosk -> Connecting.onKiosk(ssh, knownHosts, kiosk, console,
-                (remote, start) -> {
-                    KioskRun run = new KioskRun(kiosk, remote, release, !apply);
-                    List<StepOutcome> steps = Deployment.run(run, (n, total, outcome) -> console.kiosk(kiosk.id(),
-                            "[" + n + "/" + total + "] " + outcome.step() + " ... " + outcome.result().word()
-                                    + (outcome.detail() == null ? "" : ": " + outcome.detail())));
-                    KioskReport report = KioskReport.of(kiosk.id(), steps, Connecting.since(start));
-                    console.kiosk(kiosk.id(), ending(report));
-                    return report;
-                }));
+        List<KioskReport> reports = onEachKiosk(ssh, options.maxFailures(), (kiosk, remote, start) -> {
+            KioskRun run = new KioskRun(kiosk, remote, release, !apply);
+            List<StepOutcome> steps = Deployment.run(run, (n, total, outcome) -> console.kiosk(kiosk.id(),
+                    "[" + n + "/" + total + "] " + outcome.step() + " ... " + outcome.result().word()
+                            + (outcome.detail() == null ? "" : ": " + outcome.detail())));
+            KioskReport report = KioskReport.of(kiosk.id(), steps, Connecting.since(start));
+            console.kiosk(kiosk.id(), ending(report));
+            return report;
+        });
         SummaryTable.print(console, reports);
         return Rollout.exitCode(reports);
     }

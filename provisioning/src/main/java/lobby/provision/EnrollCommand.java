@@ -14,27 +14,19 @@ import lobby.provision.rollout.Console;
 import lobby.provision.rollout.KioskReport;
 import lobby.provision.rollout.Rollout;
 import lobby.provision.ssh.Connector;
-import lobby.provision.ssh.KnownHosts;
 
 /**
  * {@code enroll}: one admin login per back office, then per kiosk a one-time code written into
  * its configuration. The password comes from an environment variable (never an argument, which
  * the shell's history and {@code ps} would show); neither it nor any code is printed.
  */
-final class EnrollCommand implements ProvisionMain.Command {
-    private final CommandLine.Options options;
-    private final Inventory inventory;
-    private final List<Kiosk> kiosks;
-    private final Console console;
+final class EnrollCommand extends KioskCommand {
     private final String password;
     private final Map<URI, BackOfficeClient> backOffices = new HashMap<>();
 
     EnrollCommand(CommandLine.Options options, Inventory inventory, List<Kiosk> kiosks, Console console,
                   Map<String, String> env) {
-        this.options = options;
-        this.inventory = inventory;
-        this.kiosks = kiosks;
-        this.console = console;
+        super(options, inventory, kiosks, console);
         this.password = env.get(options.adminPasswordEnv());
         if (password == null || password.isEmpty()) {
             throw new CommandLine.UsageException("environment variable " + options.adminPasswordEnv()
@@ -44,25 +36,22 @@ final class EnrollCommand implements ProvisionMain.Command {
 
     @Override
     public int run(Connector ssh) {
-        KnownHosts knownHosts = KnownHosts.load(inventory.knownHosts());
-        Rollout rollout = new Rollout(options.parallel(), options.maxFailures(), console);
-        List<KioskReport> reports = rollout.run(kiosks, kiosk -> Connecting.onKiosk(ssh, knownHosts, kiosk, console,
-                (remote, start) -> {
-                    try {
-                        BackOfficeClient.Code[] issued = new BackOfficeClient.Code[1];
-                        String done = EnrolmentAction.writeCode(new KioskRun(kiosk, remote, null, false), () -> {
-                            issued[0] = backOffice(kiosk).enrolmentCode(kiosk.id(), kiosk.site().id());
-                            return issued[0].code();
-                        });
-                        String line = done + (issued[0].expiresAt() == null ? "" : "; the code expires "
-                                + issued[0].expiresAt() + " unless the kiosk uses it first");
-                        console.kiosk(kiosk.id(), line);
-                        return new KioskReport(kiosk.id(), Result.CHANGED, List.of(), line, Connecting.since(start), false);
-                    } catch (ProvisionException e) {
-                        console.kiosk(kiosk.id(), "enroll failed: " + e.getMessage());
-                        return KioskReport.failed(kiosk.id(), e.getMessage(), Connecting.since(start), false);
-                    }
-                }));
+        List<KioskReport> reports = onEachKiosk(ssh, options.maxFailures(), (kiosk, remote, start) -> {
+            try {
+                BackOfficeClient.Code[] issued = new BackOfficeClient.Code[1];
+                String done = EnrolmentAction.writeCode(new KioskRun(kiosk, remote, null, false), () -> {
+                    issued[0] = backOffice(kiosk).enrolmentCode(kiosk.id(), kiosk.site().id());
+                    return issued[0].code();
+                });
+                String line = done + (issued[0].expiresAt() == null ? "" : "; the code expires "
+                        + issued[0].expiresAt() + " unless the kiosk uses it first");
+                console.kiosk(kiosk.id(), line);
+                return new KioskReport(kiosk.id(), Result.CHANGED, List.of(), line, Connecting.since(start), false);
+            } catch (ProvisionException e) {
+                console.kiosk(kiosk.id(), "enroll failed: " + e.getMessage());
+                return KioskReport.failed(kiosk.id(), e.getMessage(), Connecting.since(start), false);
+            }
+        });
         return Rollout.exitCode(reports);
     }
 

@@ -11,37 +11,25 @@ import lobby.provision.rollout.Console;
 import lobby.provision.rollout.KioskReport;
 import lobby.provision.rollout.Rollout;
 import lobby.provision.ssh.Connector;
-import lobby.provision.ssh.KnownHosts;
 
 /** {@code rollback}: each kiosk back to its previous release, saying from which to which. */
-final class RollbackCommand implements ProvisionMain.Command {
-    private final CommandLine.Options options;
-    private final Inventory inventory;
-    private final List<Kiosk> kiosks;
-    private final Console console;
-
+final class RollbackCommand extends KioskCommand {
     RollbackCommand(CommandLine.Options options, Inventory inventory, List<Kiosk> kiosks, Console console) {
-        this.options = options;
-        this.inventory = inventory;
-        this.kiosks = kiosks;
-        this.console = console;
+        super(options, inventory, kiosks, console);
     }
 
     @Override
     public int run(Connector ssh) {
-        KnownHosts knownHosts = KnownHosts.load(inventory.knownHosts());
-        Rollout rollout = new Rollout(options.parallel(), options.maxFailures(), console);
-        List<KioskReport> reports = rollout.run(kiosks, kiosk -> Connecting.onKiosk(ssh, knownHosts, kiosk, console,
-                (remote, start) -> {
-                    try {
-                        String done = RollbackAction.toPrevious(new KioskRun(kiosk, remote, null, false));
-                        console.kiosk(kiosk.id(), done);
-                        return new KioskReport(kiosk.id(), Result.CHANGED, List.of(), done, Connecting.since(start), false);
-                    } catch (StepFailure e) {
-                        console.kiosk(kiosk.id(), "rollback failed: " + e.getMessage());
-                        return KioskReport.failed(kiosk.id(), e.getMessage(), Connecting.since(start), false);
-                    }
-                }));
+        List<KioskReport> reports = onEachKiosk(ssh, options.maxFailures(), (kiosk, remote, start) -> {
+            try {
+                String done = RollbackAction.toPrevious(new KioskRun(kiosk, remote, null, false));
+                console.kiosk(kiosk.id(), done);
+                return new KioskReport(kiosk.id(), Result.CHANGED, List.of(), done, Connecting.since(start), false);
+            } catch (StepFailure e) {
+                console.kiosk(kiosk.id(), "rollback failed: " + e.getMessage());
+                return KioskReport.failed(kiosk.id(), e.getMessage(), Connecting.since(start), false);
+            }
+        });
         return Rollout.exitCode(reports);
     }
 }

@@ -11,33 +11,21 @@ import lobby.provision.rollout.Console;
 import lobby.provision.rollout.KioskReport;
 import lobby.provision.rollout.Rollout;
 import lobby.provision.ssh.Connector;
-import lobby.provision.ssh.KnownHosts;
 
 /** {@code status}: a few lines per kiosk, printed as each kiosk answers. */
-final class StatusCommand implements ProvisionMain.Command {
-    private final CommandLine.Options options;
-    private final Inventory inventory;
-    private final List<Kiosk> kiosks;
-    private final Console console;
-
+final class StatusCommand extends KioskCommand {
     StatusCommand(CommandLine.Options options, Inventory inventory, List<Kiosk> kiosks, Console console) {
-        this.options = options;
-        this.inventory = inventory;
-        this.kiosks = kiosks;
-        this.console = console;
+        super(options, inventory, kiosks, console);
     }
 
     @Override
     public int run(Connector ssh) {
-        KnownHosts knownHosts = KnownHosts.load(inventory.knownHosts());
         // Looking changes nothing, so one unreachable kiosk is no reason to stop looking at the others.
-        Rollout rollout = new Rollout(options.parallel(), Integer.MAX_VALUE, console);
-        List<KioskReport> reports = rollout.run(kiosks, kiosk -> Connecting.onKiosk(ssh, knownHosts, kiosk, console,
-                (remote, start) -> {
-                    KioskStatus s = KioskStatus.read(new KioskRun(kiosk, remote, null, true));
-                    console.block(describe(kiosk, s));
-                    return new KioskReport(kiosk.id(), Result.OK, List.of(), null, Connecting.since(start), false);
-                }));
+        List<KioskReport> reports = onEachKiosk(ssh, Integer.MAX_VALUE, (kiosk, remote, start) -> {
+            KioskStatus s = KioskStatus.read(new KioskRun(kiosk, remote, null, true));
+            console.block(describe(kiosk, s));
+            return new KioskReport(kiosk.id(), Result.OK, List.of(), null, Connecting.since(start), false);
+        });
         return Rollout.exitCode(reports);
     }
 
